@@ -1,0 +1,39 @@
+//! Plain types of the guidance ledger and the rules that govern them.
+//!
+//! Nothing here does I/O or knows about egui or redb.
+
+pub mod catalogue;
+pub mod credit_code;
+pub mod date;
+pub mod fold;
+pub mod guidance;
+pub mod letter;
+pub mod method;
+pub mod number;
+pub mod officer;
+pub mod register;
+pub mod settings;
+pub mod subject;
+pub mod validation;
+
+pub use catalogue::{CatalogueItem, ItemStatus};
+pub use date::{format_date, format_date_time};
+pub use guidance::{Acceptance, Guidance, GuidanceDraft, Initiative, WrittenForm};
+pub use letter::{Delivery, OpinionLetter, OpinionLetterDraft};
+pub use method::Method;
+pub use number::{DocKind, DocNumber};
+pub use officer::Officer;
+pub use register::{RegisterFilter, RegisterRow, RegisterSort, SortColumn};
+pub use settings::Settings;
+pub use subject::{Subject, SubjectKind};
+pub use validation::{Field, FieldError};
+
+/// Row key of a record in the store; also its stable identity in the UI.
+pub type RecordId = u64;
+
+/// A voided document keeps its number; this says why and when it was voided.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Voided {
+    pub reason: String,
+    pub at: chrono::NaiveDateTime,
+}

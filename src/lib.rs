@@ -1,0 +1,6 @@
+//! guidance-ledger (行政指导台账): the records of administrative guidance kept by a
+//! township judicial office, on one PC.
+
+pub mod domain;
+pub mod search;
+pub mod store;

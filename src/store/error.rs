@@ -1,0 +1,60 @@
+//! What can go wrong in the store, said in Chinese for the clerk.
+
+use std::path::PathBuf;
+
+use crate::domain::FieldError;
+
+use super::codec::CodecError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("台账数据库已在另一个窗口中打开（{0}）。请切换到已打开的窗口继续工作。")]
+    AlreadyOpen(PathBuf),
+    #[error("无法打开台账数据库 {path}：{detail}。文件可能已损坏，请从备份恢复。")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("台账数据库 {path} 由更新版本的程序创建（结构版本{found}），请使用新版程序打开。")]
+    TooNew { path: PathBuf, found: u64 },
+    #[error("无法创建或打开 {path}：{source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("读写台账数据库出错：{0}")]
+    Database(String),
+    #[error("记录无法读取（{what}，编号{id}）：{source}")]
+    Decode { what: &'static str, id: u64, source: CodecError },
+    #[error("内容不完整，未保存：{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("；"))]
+    Invalid(Vec<FieldError>),
+    #[error("找不到{what}（编号{id}），可能已被删除。")]
+    NotFound { what: &'static str, id: u64 },
+    #[error("{0}已作废，不能再修改。")]
+    Voided(String),
+    #[error("文号{0}已被使用，不能重复。")]
+    NumberTaken(String),
+    #[error("指导人员“{0}”已出现在指导记录中，不能删除；如已调离，请改为“停用”。")]
+    OfficerInUse(String),
+    #[error("作废必须填写原因。")]
+    NoVoidReason,
+}
+
+impl StoreError {
+    pub(crate) fn db(e: impl std::fmt::Display) -> Self {
+        StoreError::Database(e.to_string())
+    }
+}
+
+macro_rules! from_redb {
+    ($($t:ty),*) => {
+        $(impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                StoreError::db(e)
+            }
+        })*
+    };
+}
+
+from_redb!(
+    redb::TransactionError,
+    redb::TableError,
+    redb::StorageError,
+    redb::CommitError
+);
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,169 @@
+//! Opening the database and reading everything in one consistent snapshot.
+
+use std::path::{Path, PathBuf};
+
+use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
+use serde::de::DeserializeOwned;
+
+use crate::domain::{CatalogueItem, Guidance, OpinionLetter, Officer, Settings};
+
+use super::codec::{self, SCHEMA_VERSION};
+use super::error::{Result, StoreError};
+use super::tables::{
+    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, SCHEMA_KEY, SEQUENCES, SETTINGS,
+    SETTINGS_KEY,
+};
+
+/// The open ledger: one redb database file. One per process; a second open fails.
+pub struct Ledger {
+    pub(super) db: Database,
+    path: PathBuf,
+}
+
+/// Everything in the ledger, read in one transaction.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub settings: Settings,
+    pub officers: Vec<Officer>,
+    pub catalogue: Vec<CatalogueItem>,
+    pub guidance: Vec<Guidance>,
+    pub letters: Vec<OpinionLetter>,
+}
+
+impl Ledger {
+    /// Opens the ledger at `path`, creating it with the default settings if it does not exist.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
+        }
+        let db = Database::create(path).map_err(|e| match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => StoreError::AlreadyOpen(path.to_path_buf()),
+            redb::DatabaseError::Storage(redb::StorageError::Io(source)) => {
+                StoreError::Io { path: path.to_path_buf(), source }
+            }
+            other => StoreError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
+        })?;
+        let ledger = Ledger { db, path: path.to_path_buf() };
+        ledger.prepare()?;
+        Ok(ledger)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Creates the tables and default settings of a new file, or checks the schema of an old one.
+    fn prepare(&self) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut meta = txn.open_table(META)?;
+            let version = meta.get(SCHEMA_KEY)?.map(|v| v.value());
+            match version {
+                None => {
+                    meta.insert(SCHEMA_KEY, u64::from(SCHEMA_VERSION))?;
+                    let mut settings = txn.open_table(SETTINGS)?;
+                    let bytes = encode_settings(&Settings::default())?;
+                    settings.insert(SETTINGS_KEY, bytes.as_slice())?;
+                    log::info!("新建台账数据库 {}", self.path.display());
+                }
+                Some(v) if v > u64::from(SCHEMA_VERSION) => {
+                    return Err(StoreError::TooNew { path: self.path.clone(), found: v });
+                }
+                Some(_) => {}
+            }
+            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+                txn.open_table(table)?;
+            }
+            txn.open_table(SEQUENCES)?;
+            txn.open_table(NUMBERS)?;
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Reads the whole ledger in one short read transaction.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        let txn = self.db.begin_read()?;
+        let settings = {
+            let table = txn.open_table(SETTINGS)?;
+            match table.get(SETTINGS_KEY)? {
+                Some(v) => codec::decode(v.value())
+                    .map_err(|source| StoreError::Decode { what: "设置", id: 0, source })?,
+                None => Settings::default(),
+            }
+        };
+        Ok(Snapshot {
+            settings,
+            officers: load_all(&txn, OFFICERS, "指导人员")?,
+            catalogue: load_all(&txn, CATALOGUE, "目录事项")?,
+            guidance: load_all(&txn, GUIDANCE, "指导记录")?,
+            letters: load_all(&txn, LETTERS, "意见书")?,
+        })
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(SETTINGS)?;
+        match table.get(SETTINGS_KEY)? {
+            Some(v) => codec::decode(v.value())
+                .map_err(|source| StoreError::Decode { what: "设置", id: 0, source }),
+            None => Ok(Settings::default()),
+        }
+    }
+
+    /// Replaces the settings after checking them.
+    pub fn save_settings(&self, settings: &Settings) -> Result<()> {
+        let errors = settings.validate();
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let bytes = encode_settings(settings)?;
+        let txn = self.db.begin_write()?;
+        txn.open_table(SETTINGS)?.insert(SETTINGS_KEY, bytes.as_slice())?;
+        txn.commit()?;
+        log::info!("保存设置：单位 {}，文号前缀 {}", settings.unit_name, settings.guidance_prefix);
+        Ok(())
+    }
+
+    /// Reads one record by id.
+    pub(super) fn load_one<T: DeserializeOwned>(
+        &self,
+        def: TableDefinition<u64, &[u8]>,
+        id: u64,
+        what: &'static str,
+    ) -> Result<T> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(def)?;
+        let Some(bytes) = table.get(id)? else {
+            return Err(StoreError::NotFound { what, id });
+        };
+        codec::decode(bytes.value()).map_err(|source| StoreError::Decode { what, id, source })
+    }
+}
+
+fn encode_settings(settings: &Settings) -> Result<Vec<u8>> {
+    codec::encode(settings).map_err(|source| StoreError::Decode { what: "设置", id: 0, source })
+}
+
+/// Decodes every value of a table, in key order.
+pub(super) fn load_all<T: DeserializeOwned>(
+    txn: &redb::ReadTransaction,
+    def: TableDefinition<u64, &[u8]>,
+    what: &'static str,
+) -> Result<Vec<T>> {
+    let table = txn.open_table(def)?;
+    let mut out = Vec::with_capacity(usize::try_from(table.len()?).unwrap_or(0));
+    for entry in table.iter()? {
+        let (key, value) = entry?;
+        let record = codec::decode(value.value())
+            .map_err(|source| StoreError::Decode { what, id: key.value(), source })?;
+        out.push(record);
+    }
+    Ok(out)
+}
+
+/// The id a new record in this table gets: one past the largest.
+pub(super) fn next_id(table: &redb::Table<u64, &[u8]>) -> Result<u64> {
+    Ok(table.last()?.map_or(1, |(k, _)| k.value() + 1))
+}

@@ -1,0 +1,97 @@
+//! Officers and catalogue items: plain records without numbers.
+
+use redb::{ReadableDatabase, ReadableTable};
+
+use crate::domain::{CatalogueItem, Guidance, Officer};
+
+use super::codec;
+use super::error::{Result, StoreError};
+use super::ledger::{load_all, next_id};
+use super::records::encode;
+use super::tables::{CATALOGUE, GUIDANCE, OFFICERS};
+use super::Ledger;
+
+impl Ledger {
+    /// Adds an officer (id 0) or replaces one; returns it with its id.
+    pub fn save_officer(&self, officer: &Officer) -> Result<Officer> {
+        let errors = officer.validate();
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let txn = self.db.begin_write()?;
+        let saved = {
+            let mut table = txn.open_table(OFFICERS)?;
+            let mut saved = officer.clone();
+            if saved.id == 0 {
+                saved.id = next_id(&table)?;
+            } else if table.get(saved.id)?.is_none() {
+                return Err(StoreError::NotFound { what: "指导人员", id: saved.id });
+            }
+            table.insert(saved.id, encode(&saved, "指导人员", saved.id)?.as_slice())?;
+            saved
+        };
+        txn.commit()?;
+        log::info!("保存指导人员 {}", saved.name);
+        Ok(saved)
+    }
+
+    /// Deletes an officer who appears in no guidance record.
+    pub fn delete_officer(&self, id: u64) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let guidance = txn.open_table(GUIDANCE)?;
+            let mut officers = txn.open_table(OFFICERS)?;
+            let officer: Officer = match officers.get(id)? {
+                Some(b) => codec::decode(b.value())
+                    .map_err(|source| StoreError::Decode { what: "指导人员", id, source })?,
+                None => return Err(StoreError::NotFound { what: "指导人员", id }),
+            };
+            for entry in guidance.iter()? {
+                let (key, value) = entry?;
+                let g: Guidance = codec::decode(value.value()).map_err(|source| {
+                    StoreError::Decode { what: "指导记录", id: key.value(), source }
+                })?;
+                if g.details.officers.contains(&id) {
+                    return Err(StoreError::OfficerInUse(officer.name));
+                }
+            }
+            officers.remove(id)?;
+        }
+        txn.commit()?;
+        log::info!("删除指导人员 {id}");
+        Ok(())
+    }
+
+    pub fn officers(&self) -> Result<Vec<Officer>> {
+        let txn = self.db.begin_read()?;
+        load_all(&txn, OFFICERS, "指导人员")
+    }
+
+    /// Adds a catalogue item (id 0) or replaces one.
+    pub fn save_item(&self, item: &CatalogueItem) -> Result<CatalogueItem> {
+        let errors = item.validate();
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let txn = self.db.begin_write()?;
+        let saved = {
+            let mut table = txn.open_table(CATALOGUE)?;
+            let mut saved = item.clone();
+            if saved.id == 0 {
+                saved.id = next_id(&table)?;
+            } else if table.get(saved.id)?.is_none() {
+                return Err(StoreError::NotFound { what: "目录事项", id: saved.id });
+            }
+            table.insert(saved.id, encode(&saved, "目录事项", saved.id)?.as_slice())?;
+            saved
+        };
+        txn.commit()?;
+        log::info!("保存目录事项 {}", saved.name);
+        Ok(saved)
+    }
+
+    pub fn catalogue(&self) -> Result<Vec<CatalogueItem>> {
+        let txn = self.db.begin_read()?;
+        load_all(&txn, CATALOGUE, "目录事项")
+    }
+}
