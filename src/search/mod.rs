@@ -5,6 +5,7 @@
 //! dead; the string is rebuilt when too much of it is dead.
 
 mod haystack;
+pub mod data;
 pub mod register;
 
 use std::collections::HashMap;

@@ -10,8 +10,8 @@ use crate::domain::{CatalogueItem, Guidance, OpinionLetter, Officer, Settings};
 use super::codec::{self, SCHEMA_VERSION};
 use super::error::{Result, StoreError};
 use super::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, SCHEMA_KEY, SEQUENCES, SETTINGS,
-    SETTINGS_KEY,
+    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
+    SETTINGS, SETTINGS_KEY,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -37,9 +37,18 @@ impl Ledger {
             std::fs::create_dir_all(parent)
                 .map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
-        let db = Database::create(path).map_err(|e| match e {
+        // A plain redb open trusts the file and can panic on a byte damaged outside redb; the
+        // check verifies every page's checksum (milliseconds for 100k records) and reports it.
+        let db = Database::builder().set_check_integrity_on_open(true).create(path);
+        let db = db.map_err(|e| match e {
             redb::DatabaseError::DatabaseAlreadyOpen => StoreError::AlreadyOpen(path.to_path_buf()),
-            redb::DatabaseError::Storage(redb::StorageError::Io(source)) => {
+            // "Not a redb database" and a file cut short come as I/O errors, but are damage.
+            redb::DatabaseError::Storage(redb::StorageError::Io(source))
+                if !matches!(
+                    source.kind(),
+                    std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+                ) =>
+            {
                 StoreError::Io { path: path.to_path_buf(), source }
             }
             other => StoreError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
@@ -77,6 +86,7 @@ impl Ledger {
             }
             txn.open_table(SEQUENCES)?;
             txn.open_table(NUMBERS)?;
+            txn.open_table(PREFERENCES)?;
         }
         txn.commit()?;
         Ok(())
@@ -123,6 +133,20 @@ impl Ledger {
         txn.open_table(SETTINGS)?.insert(SETTINGS_KEY, bytes.as_slice())?;
         txn.commit()?;
         log::info!("保存设置：单位 {}，文号前缀 {}", settings.unit_name, settings.guidance_prefix);
+        Ok(())
+    }
+
+    /// A preference of the window, such as the last export folder.
+    pub fn preference(&self, key: &str) -> Result<Option<String>> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(PREFERENCES)?;
+        Ok(table.get(key)?.map(|v| v.value().to_string()))
+    }
+
+    pub fn set_preference(&self, key: &str, value: &str) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        txn.open_table(PREFERENCES)?.insert(key, value)?;
+        txn.commit()?;
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 //! Numbered documents: guidance records and opinion letters.
 
 use chrono::{Datelike, NaiveDateTime};
-use redb::{ReadableTable, TableDefinition};
+use redb::{ReadableTable, TableDefinition, WriteTransaction};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -10,12 +10,12 @@ use crate::domain::{
     Voided,
 };
 
+use super::Ledger;
 use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::next_id;
 use super::numbering;
 use super::tables::{GUIDANCE, LETTERS};
-use super::Ledger;
 
 /// What the store needs to know of a numbered document kind.
 trait Numbered: Serialize + DeserializeOwned {
@@ -72,9 +72,7 @@ impl Numbered for OpinionLetter {
     fn number(&self) -> &DocNumber {
         &self.number
     }
-    fn parts_mut(
-        &mut self,
-    ) -> (&mut OpinionLetterDraft, &mut Option<Voided>, &mut NaiveDateTime) {
+    fn parts_mut(&mut self) -> (&mut OpinionLetterDraft, &mut Option<Voided>, &mut NaiveDateTime) {
         (&mut self.details, &mut self.voided, &mut self.updated_at)
     }
 }
@@ -82,7 +80,17 @@ impl Numbered for OpinionLetter {
 impl Ledger {
     /// Saves a new guidance record and gives it the next number of its year, in one transaction.
     pub fn create_guidance(&self, draft: &GuidanceDraft, now: NaiveDateTime) -> Result<Guidance> {
-        self.create(draft, now)
+        self.batch(|batch| batch.create_guidance(draft, now))
+    }
+
+    /// Saves many new guidance records in one transaction, numbered in the order given;
+    /// either all of them are saved or none. Give them in date order so numbers follow dates.
+    pub fn create_guidance_batch(
+        &self,
+        drafts: &[GuidanceDraft],
+        now: NaiveDateTime,
+    ) -> Result<Vec<Guidance>> {
+        self.batch(|batch| drafts.iter().map(|d| batch.create_guidance(d, now)).collect())
     }
 
     /// Changes a saved guidance record; its number stays.
@@ -92,12 +100,12 @@ impl Ledger {
         draft: &GuidanceDraft,
         now: NaiveDateTime,
     ) -> Result<Guidance> {
-        self.update::<Guidance>(id, Some(draft), None, now)
+        self.batch(|batch| batch.update::<Guidance>(id, Some(draft), None, now))
     }
 
     /// Marks a guidance record 作废 with a reason; the number is kept and never reused.
     pub fn void_guidance(&self, id: u64, reason: &str, now: NaiveDateTime) -> Result<Guidance> {
-        self.update::<Guidance>(id, None, Some(reason), now)
+        self.batch(|batch| batch.void_guidance(id, reason, now))
     }
 
     pub fn guidance(&self, id: u64) -> Result<Guidance> {
@@ -109,7 +117,16 @@ impl Ledger {
         draft: &OpinionLetterDraft,
         now: NaiveDateTime,
     ) -> Result<OpinionLetter> {
-        self.create(draft, now)
+        self.batch(|batch| batch.create_letter(draft, now))
+    }
+
+    /// Saves many new opinion letters in one transaction, numbered in the order given.
+    pub fn create_letter_batch(
+        &self,
+        drafts: &[OpinionLetterDraft],
+        now: NaiveDateTime,
+    ) -> Result<Vec<OpinionLetter>> {
+        self.batch(|batch| drafts.iter().map(|d| batch.create_letter(d, now)).collect())
     }
 
     pub fn update_letter(
@@ -118,39 +135,77 @@ impl Ledger {
         draft: &OpinionLetterDraft,
         now: NaiveDateTime,
     ) -> Result<OpinionLetter> {
-        self.update::<OpinionLetter>(id, Some(draft), None, now)
+        self.batch(|batch| batch.update::<OpinionLetter>(id, Some(draft), None, now))
     }
 
     pub fn void_letter(&self, id: u64, reason: &str, now: NaiveDateTime) -> Result<OpinionLetter> {
-        self.update::<OpinionLetter>(id, None, Some(reason), now)
+        self.batch(|batch| batch.update::<OpinionLetter>(id, None, Some(reason), now))
     }
 
     pub fn letter(&self, id: u64) -> Result<OpinionLetter> {
         self.load_one(LETTERS, id, "意见书")
     }
 
-    fn create<T: Numbered>(&self, draft: &T::Draft, now: NaiveDateTime) -> Result<T> {
+    /// Runs `work` in one write transaction and commits it if `work` succeeds; on an error
+    /// nothing of it is saved and no number is used. Numbers are allocated in call order.
+    pub fn batch<R>(&self, work: impl FnOnce(&mut Batch<'_>) -> Result<R>) -> Result<R> {
+        let txn = self.db.begin_write()?;
+        let mut batch = Batch { txn: &txn, log: BatchLog::default() };
+        let out = work(&mut batch)?;
+        let log = batch.log;
+        txn.commit()?;
+        log.write();
+        Ok(out)
+    }
+}
+
+/// Documents being saved together in one write transaction; see [`Ledger::batch`].
+pub struct Batch<'a> {
+    txn: &'a WriteTransaction,
+    log: BatchLog,
+}
+
+impl Batch<'_> {
+    /// Adds a new guidance record with the next number of its year.
+    pub fn create_guidance(
+        &mut self,
+        draft: &GuidanceDraft,
+        now: NaiveDateTime,
+    ) -> Result<Guidance> {
+        self.create(draft, now)
+    }
+
+    /// Adds a new opinion letter with the next number of its year.
+    pub fn create_letter(
+        &mut self,
+        draft: &OpinionLetterDraft,
+        now: NaiveDateTime,
+    ) -> Result<OpinionLetter> {
+        self.create(draft, now)
+    }
+
+    /// Marks a guidance record 作废 with a reason, as [`Ledger::void_guidance`] does.
+    pub fn void_guidance(&mut self, id: u64, reason: &str, now: NaiveDateTime) -> Result<Guidance> {
+        self.update::<Guidance>(id, None, Some(reason), now)
+    }
+
+    fn create<T: Numbered>(&mut self, draft: &T::Draft, now: NaiveDateTime) -> Result<T> {
         let errors = T::validate(draft);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let txn = self.db.begin_write()?;
-        let record = {
-            let mut table = txn.open_table(T::TABLE)?;
-            let id = next_id(&table)?;
-            let number = numbering::allocate(&txn, T::KIND, T::year(draft), id)?;
-            let record = T::build(id, number, draft.clone(), now);
-            let bytes = encode(&record, T::WHAT, id)?;
-            table.insert(id, bytes.as_slice())?;
-            record
-        };
-        txn.commit()?;
-        log::info!("新建{} {}", T::WHAT, record.number());
+        let mut table = self.txn.open_table(T::TABLE)?;
+        let id = next_id(&table)?;
+        let number = numbering::allocate(self.txn, T::KIND, T::year(draft), id)?;
+        let record = T::build(id, number, draft.clone(), now);
+        let bytes = encode(&record, T::WHAT, id)?;
+        table.insert(id, bytes.as_slice())?;
+        self.log.push(format!("新建{} {}", T::WHAT, record.number()));
         Ok(record)
     }
 
     fn update<T: Numbered>(
-        &self,
+        &mut self,
         id: u64,
         draft: Option<&T::Draft>,
         void_reason: Option<&str>,
@@ -165,34 +220,60 @@ impl Ledger {
         if void_reason.is_some_and(|r| r.trim().is_empty()) {
             return Err(StoreError::NoVoidReason);
         }
-        let txn = self.db.begin_write()?;
-        let record = {
-            let mut table = txn.open_table(T::TABLE)?;
-            let mut record: T = match table.get(id)? {
+        let mut table = self.txn.open_table(T::TABLE)?;
+        let mut record: T =
+            match table.get(id)? {
                 Some(bytes) => codec::decode(bytes.value())
                     .map_err(|source| StoreError::Decode { what: T::WHAT, id, source })?,
                 None => return Err(StoreError::NotFound { what: T::WHAT, id }),
             };
-            let number = record.number().to_string();
-            let (details, voided, updated_at) = record.parts_mut();
-            if voided.is_some() {
-                return Err(StoreError::Voided(number));
-            }
-            if let Some(draft) = draft {
-                *details = draft.clone();
-            }
-            if let Some(reason) = void_reason {
-                *voided = Some(Voided { reason: reason.trim().to_string(), at: now });
-            }
-            *updated_at = now;
-            let bytes = encode(&record, T::WHAT, id)?;
-            table.insert(id, bytes.as_slice())?;
-            record
-        };
-        txn.commit()?;
+        let number = record.number().to_string();
+        let (details, voided, updated_at) = record.parts_mut();
+        if voided.is_some() {
+            return Err(StoreError::Voided(number));
+        }
+        if let Some(draft) = draft {
+            *details = draft.clone();
+        }
+        if let Some(reason) = void_reason {
+            *voided = Some(Voided { reason: reason.trim().to_string(), at: now });
+        }
+        *updated_at = now;
+        let bytes = encode(&record, T::WHAT, id)?;
+        table.insert(id, bytes.as_slice())?;
         let action = if void_reason.is_some() { "作废" } else { "修改" };
-        log::info!("{action}{} {}", T::WHAT, record.number());
+        self.log.push(format!("{action}{} {number}", T::WHAT));
         Ok(record)
+    }
+}
+
+/// What a batch changed, logged once after it is committed: every line of a small batch,
+/// the count and the first and last lines of a large one.
+#[derive(Default)]
+struct BatchLog {
+    count: usize,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl BatchLog {
+    fn push(&mut self, line: String) {
+        self.count += 1;
+        if self.first.is_none() {
+            self.first = Some(line);
+        } else {
+            self.last = Some(line);
+        }
+    }
+
+    fn write(self) {
+        match (self.first, self.last) {
+            (Some(first), None) => log::info!("{first}"),
+            (Some(first), Some(last)) => {
+                log::info!("一次保存{}项：{first} …… {last}", self.count);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -17,3 +17,5 @@ pub const NUMBERS: TableDefinition<&str, (u8, u64)> = TableDefinition::new("numb
 
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
+/// Small preferences of the window (e.g. the last export folder), text by name.
+pub const PREFERENCES: TableDefinition<&str, &str> = TableDefinition::new("preferences");

@@ -1,0 +1,238 @@
+//! The command line: the ledger's operations without a window, for scheduled jobs, tests
+//! and benchmarks. Parsing is clap's; [`run`] carries out one command and reports in Chinese.
+
+mod demo;
+mod export;
+mod search;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{ArgAction, Parser, Subcommand};
+
+use crate::export::ExportError;
+use crate::store::{Ledger, StoreError};
+
+pub use demo::demo;
+pub use export::export;
+pub use search::search;
+
+/// Layout of every help page, with Chinese headings.
+const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// Arguments of the program. Without a command it opens the window.
+#[derive(Debug, Parser)]
+#[command(
+    name = "guidance-ledger",
+    version,
+    about = "行政指导台账：登记行政指导文书和意见书，查看登记簿，导出表格。\n不带命令时打开窗口。",
+    override_usage = "guidance-ledger [--db 文件] [命令]",
+    help_template = HELP_TEMPLATE,
+    next_help_heading = "选项",
+    subcommand_help_heading = "命令",
+    subcommand_value_name = "命令",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// 台账数据库文件；不写时使用本机数据文件夹中的 guidance-ledger.redb
+    #[arg(long, global = true, value_name = "文件")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// 显示帮助
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 显示版本号
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// What to do without a window.
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// 生成演示数据（只写入新的空台账，以免占用正式文号）
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger demo [--db 文件] [--records 份数] [--seed 种子]"
+    )]
+    Demo {
+        /// 生成的指导记录份数（默认 1000）
+        #[arg(
+            long,
+            value_name = "份数",
+            default_value_t = 1000,
+            hide_default_value = true,
+            value_parser = records
+        )]
+        records: usize,
+        /// 随机种子：种子相同，生成的数据相同（默认 1）
+        #[arg(long, value_name = "种子", default_value_t = 1, hide_default_value = true)]
+        seed: u64,
+    },
+    /// 导出登记簿（register）、事项目录（catalogue）或意见书台账（letters）
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--db 文件]"
+    )]
+    Export {
+        /// 要导出的清单：register、catalogue 或 letters
+        #[arg(value_name = "清单", help_heading = "参数")]
+        list: String,
+        /// 文件格式：csv 或 xlsx；不写时按输出文件的扩展名
+        #[arg(long, value_name = "格式")]
+        format: Option<String>,
+        /// 输出文件
+        #[arg(long, value_name = "文件")]
+        out: PathBuf,
+        /// 只导出这一年的记录（四位年份，如 2025）
+        #[arg(long, value_name = "年份")]
+        year: Option<String>,
+    },
+    /// 在指导记录和意见书中查找文字，支持拼音首字母（如 jlz 找到“金岭镇”）
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger search [--db 文件] <文字>..."
+    )]
+    Search {
+        /// 要查找的文字；多个词之间用空格分开，须全部出现
+        #[arg(value_name = "文字", required = true, num_args = 1.., help_heading = "参数")]
+        text: Vec<String>,
+    },
+}
+
+/// Why a command failed, in words a clerk can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Export(#[from] ExportError),
+    #[error("找不到台账数据库“{}”。请检查 --db 后的路径；导出和查找不会新建数据库。", .0.display())]
+    MissingDb(PathBuf),
+    #[error(
+        "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 letters（意见书台账）。"
+    )]
+    UnknownList(String),
+    #[error("不支持的导出格式“{0}”，请写 csv 或 xlsx。")]
+    UnknownFormat(String),
+    #[error("看不出“{}”应导出为哪种格式，请用 --format csv 或 --format xlsx 指定。", .0.display())]
+    NoFormat(PathBuf),
+    #[error("年份“{0}”无效，请写四位数字的年份，如 2025。")]
+    BadYear(String),
+    #[error("事项目录不分年份，导出目录时请去掉 --year。")]
+    YearNotApplicable,
+    #[error(
+        "台账“{}”中已有数据（指导人员{officers}名、目录事项{items}项、指导记录{guidance}份），\
+         演示数据只能写入新的空台账，以免与正式记录混在一起、占用正式文号。请用 --db 指定一个新文件。",
+        path.display()
+    )]
+    NotEmpty { path: PathBuf, officers: usize, items: usize, guidance: usize },
+    #[error("请输入要查找的文字。")]
+    EmptyQuery,
+    #[error("无法输出结果：{0}")]
+    Output(std::io::Error),
+}
+
+/// Carries out `command` on the ledger at `db`. Errors go to stderr as “错误：…” and give
+/// a non-zero exit code.
+pub fn run(db: &Path, command: Command) -> ExitCode {
+    let result = match command {
+        Command::Demo { records, seed } => demo(db, records, seed).map(|summary| {
+            println!(
+                "已生成演示数据：指导人员{}名，目录事项{}项，指导记录{}份（其中拒绝{}份、作废{}份），\
+                 意见书{}份，{}—{}年，保存在 {}",
+                summary.officers,
+                summary.items,
+                summary.guidance,
+                summary.refused,
+                summary.voided,
+                summary.letters,
+                summary.first_year,
+                summary.last_year,
+                db.display()
+            );
+        }),
+        Command::Export { list, format, out, year } => {
+            export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
+                println!("已导出 {rows} 行到 {}", out.display());
+            })
+        }
+        Command::Search { text } => search(db, &text.join(" ")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens a ledger that must already exist: reading commands never create one.
+fn open_existing(db: &Path) -> Result<Ledger, CliError> {
+    if !db.is_file() {
+        return Err(CliError::MissingDb(db.to_path_buf()));
+    }
+    Ok(Ledger::open(db)?)
+}
+
+/// Reads `--records`: a count from 0 to a million.
+fn records(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n <= 1_000_000 => Ok(n),
+        _ => Err("份数应为 0 到 1000000 之间的整数".into()),
+    }
+}
+
+/// Writes lines to stdout; a closed pipe (as with `| head`) quietly ends the output.
+fn print_lines<I: IntoIterator<Item = String>>(lines: I) -> Result<(), CliError> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result =
+        lines.into_iter().try_for_each(|line| writeln!(out, "{line}")).and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::Output),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn arguments_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn db_may_come_before_or_after_the_command() {
+        let cli = Cli::try_parse_from(["gl", "--db", "a.redb", "search", "金岭"]).unwrap();
+        assert_eq!(cli.db.as_deref(), Some(Path::new("a.redb")));
+        let cli = Cli::try_parse_from(["gl", "export", "register", "--out", "x.csv", "--db", "b"])
+            .unwrap();
+        assert_eq!(cli.db.as_deref(), Some(Path::new("b")));
+        assert!(matches!(cli.command, Some(Command::Export { .. })));
+        assert!(Cli::try_parse_from(["gl"]).unwrap().command.is_none());
+    }
+
+    #[test]
+    fn help_is_in_chinese() {
+        let help = Cli::command().render_help().to_string();
+        assert!(
+            help.contains("用法") && help.contains("命令") && help.contains("显示帮助"),
+            "{help}"
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Demo data: a made-up but realistic ledger, for trying the product and for benchmarks.
+//!
+//! The same seed always gives the same ledger (for the same `today`). Records are saved
+//! in date order, in chunks of [`CHUNK`] per transaction, so document numbers follow
+//! dates and 100,000 records take seconds rather than an fsync each.
+
+mod catalogue;
+mod names;
+mod records;
+mod subjects;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use fastrand::Rng;
+
+use crate::domain::{CatalogueItem, Officer};
+use crate::store::{Ledger, StoreError};
+
+pub use subjects::REGION_CODE;
+
+/// Records saved per write transaction; progress is reported after each chunk.
+pub const CHUNK: usize = 5_000;
+
+/// Years of records before this one: a ledger filled in 2026 starts in 2022.
+const PAST_YEARS: i32 = 4;
+
+/// What [`fill`] added to the ledger.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub officers: usize,
+    pub items: usize,
+    pub guidance: usize,
+    pub letters: usize,
+    /// Guidance records whose subject refused.
+    pub refused: usize,
+    /// Guidance records voided after they were saved.
+    pub voided: usize,
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+/// Adds officers, a catalogue and `records` guidance records (with letters for about one
+/// in four) dated from January four years ago up to today. `progress(done, records)` is
+/// called after each chunk. Meant for an empty ledger; it adds to whatever is there.
+pub fn fill(
+    ledger: &Ledger,
+    records: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<DemoSummary, StoreError> {
+    let today = chrono::Local::now().date_naive();
+    fill_until(ledger, records, seed, today, progress)
+}
+
+/// [`fill`] with a fixed `today`, so a test gets the same ledger on any day.
+pub fn fill_until(
+    ledger: &Ledger,
+    records: usize,
+    seed: u64,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<DemoSummary, StoreError> {
+    let mut rng = Rng::with_seed(seed);
+    let first_year = today.year() - PAST_YEARS;
+
+    let officers = save_officers(ledger, &mut rng)?;
+    let items = save_items(ledger, &mut rng)?;
+    let pool = subjects::Pool::new(&mut rng, records);
+    let times = schedule(&mut rng, records, first_year, today);
+
+    let mut generator = records::Generator::new(rng, today, first_year, &officers, &items, &pool);
+    let mut done = 0;
+    while done < records {
+        let end = (done + CHUNK).min(records);
+        let last = end == records;
+        ledger.batch(|batch| generator.save(batch, &times[done..end], last))?;
+        done = end;
+        progress(done, records);
+    }
+    if records == 0 {
+        progress(0, 0);
+    }
+
+    let counts = generator.counts();
+    log::info!(
+        "生成演示数据：指导人员{}名，目录事项{}项，指导记录{}份，意见书{}份",
+        officers.len(),
+        items.len(),
+        counts.guidance,
+        counts.letters
+    );
+    Ok(DemoSummary {
+        officers: officers.len(),
+        items: items.len(),
+        guidance: counts.guidance,
+        letters: counts.letters,
+        refused: counts.refused,
+        voided: counts.voided,
+        first_year,
+        last_year: today.year(),
+    })
+}
+
+fn save_officers(ledger: &Ledger, rng: &mut Rng) -> Result<Vec<Officer>, StoreError> {
+    catalogue::officers(rng).iter().map(|o| ledger.save_officer(o)).collect()
+}
+
+fn save_items(ledger: &Ledger, rng: &mut Rng) -> Result<Vec<CatalogueItem>, StoreError> {
+    catalogue::items(rng).iter().map(|i| ledger.save_item(i)).collect()
+}
+
+/// Times of `count` acts of guidance on working days from 1 January of `first_year` to
+/// `today`, in office hours, sorted.
+fn schedule(rng: &mut Rng, count: usize, first_year: i32, today: NaiveDate) -> Vec<NaiveDateTime> {
+    let Some(start) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
+        return Vec::new();
+    };
+    let days: Vec<NaiveDate> = start
+        .iter_days()
+        .take_while(|d| *d <= today)
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .collect();
+    if days.is_empty() {
+        return Vec::new();
+    }
+    let mut times: Vec<NaiveDateTime> = (0..count)
+        .map(|_| {
+            let day = days[rng.usize(..days.len())];
+            // 8:30–11:30 or 14:00–17:30.
+            let minutes = if rng.u8(..10) < 6 { rng.u32(510..690) } else { rng.u32(840..1050) };
+            let time = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or_default();
+            day.and_time(time)
+        })
+        .collect();
+    times.sort_unstable();
+    times
+}
+
+/// Adds minutes to a time.
+fn later(time: NaiveDateTime, minutes: u32) -> NaiveDateTime {
+    time + Duration::minutes(i64::from(minutes))
+}

@@ -1,0 +1,111 @@
+//! The demo ledger: deterministic, valid, and numbered without gaps.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::*;
+use crate::domain::credit_code;
+use crate::domain::{Method, SubjectKind};
+use crate::store::Snapshot;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 5, 20).unwrap()
+}
+
+fn demo(records: usize, seed: u64) -> (tempfile::TempDir, DemoSummary, Snapshot) {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = Ledger::open(&dir.path().join("demo.redb")).unwrap();
+    let mut reports = Vec::new();
+    let summary =
+        fill_until(&ledger, records, seed, today(), &mut |done, total| reports.push((done, total)))
+            .unwrap();
+    assert_eq!(reports.last(), Some(&(records, records)));
+    let snapshot = ledger.snapshot().unwrap();
+    (dir, summary, snapshot)
+}
+
+#[test]
+fn the_same_seed_gives_the_same_ledger() {
+    let (_a, summary_a, a) = demo(200, 7);
+    let (_b, summary_b, b) = demo(200, 7);
+    let (_c, _, c) = demo(200, 8);
+
+    assert_eq!(summary_a, summary_b);
+    assert_eq!(a.officers, b.officers);
+    assert_eq!(a.catalogue, b.catalogue);
+    assert_eq!(a.guidance[..20], b.guidance[..20]);
+    assert_eq!(a.letters, b.letters);
+    assert_ne!(a.guidance[..20], c.guidance[..20]);
+}
+
+#[test]
+fn everything_generated_is_valid_and_plausible() {
+    let (_dir, summary, s) = demo(2_000, 1);
+
+    assert_eq!(summary.guidance, s.guidance.len());
+    assert_eq!(summary.letters, s.letters.len());
+    assert!((8..=12).contains(&s.officers.len()), "{} officers", s.officers.len());
+    assert!((20..=32).contains(&s.catalogue.len()), "{} items", s.catalogue.len());
+    let methods: HashSet<Method> = s.catalogue.iter().map(|i| i.method).collect();
+    assert_eq!(methods.len(), 6, "every method has an item");
+    assert!(s.officers.iter().all(|o| o.badge.starts_with("鲁淄3701") && o.badge.len() == 14));
+
+    let mut kinds = HashSet::new();
+    for g in &s.guidance {
+        let subject = &g.details.subject;
+        kinds.insert(subject.kind);
+        if subject.kind == SubjectKind::NaturalPerson {
+            assert!(subject.credit_code.is_empty());
+        } else {
+            assert_eq!(credit_code::validate(&subject.credit_code), Ok(()), "{}", subject.name);
+            assert_eq!(&subject.credit_code[2..8], REGION_CODE);
+        }
+        assert!(g.details.validate().is_empty(), "{:?}", g.details.validate());
+        assert!(g.details.time.date() <= today() && g.details.time.year() >= 2022);
+        assert!(g.created_at >= g.details.time);
+    }
+    assert_eq!(kinds.len(), 3, "enterprises, shops and villagers");
+
+    let share = |n: usize| n * 100 / s.guidance.len();
+    assert!((3..=8).contains(&share(summary.refused)), "refused {}", summary.refused);
+    assert!((1..=40).contains(&summary.voided), "voided {}", summary.voided);
+    assert_eq!(s.guidance.iter().filter(|g| g.voided.is_some()).count(), summary.voided);
+    assert!((18..=32).contains(&share(s.letters.len())), "{} letters", s.letters.len());
+    let with_effect = s.guidance.iter().filter(|g| !g.details.effect.is_empty()).count();
+    assert!(share(with_effect) > 75, "{with_effect} with effect");
+    let delivered = s.letters.iter().filter(|l| l.details.delivery.date.is_some()).count();
+    assert!(delivered * 100 / s.letters.len() > 80, "{delivered} delivered");
+    for letter in &s.letters {
+        assert!(letter.details.validate().is_empty());
+        let id = letter.details.guidance.unwrap();
+        let g = &s.guidance[usize::try_from(id).unwrap() - 1];
+        assert_eq!(g.id, id);
+        assert_eq!(letter.details.addressee, g.details.subject.name);
+        assert!(letter.details.date >= g.details.time.date() && letter.details.date <= today());
+    }
+}
+
+#[test]
+fn numbers_run_from_one_without_gaps_and_follow_dates() {
+    let (_dir, _, s) = demo(1_200, 3);
+
+    // Letters share the guidance sequence by default: together they are 1..n each year.
+    let mut by_year: BTreeMap<i32, Vec<(u32, NaiveDate)>> = BTreeMap::new();
+    for g in &s.guidance {
+        assert_eq!(g.number.year, g.details.time.year());
+        by_year.entry(g.number.year).or_default().push((g.number.seq, g.details.time.date()));
+    }
+    for l in &s.letters {
+        assert_eq!(l.number.year, l.details.date.year());
+        by_year.entry(l.number.year).or_default().push((l.number.seq, l.details.date));
+    }
+    assert_eq!(by_year.keys().copied().collect::<Vec<_>>(), (2022..=2026).collect::<Vec<_>>());
+    for (year, mut numbers) in by_year {
+        numbers.sort_unstable();
+        let seqs: Vec<u32> = numbers.iter().map(|(seq, _)| *seq).collect();
+        let expected: Vec<u32> = (1..=u32::try_from(seqs.len()).unwrap()).collect();
+        assert_eq!(seqs, expected, "numbers of {year}");
+        assert!(numbers.windows(2).all(|w| w[0].1 <= w[1].1), "dates follow numbers in {year}");
+    }
+}

@@ -1,0 +1,141 @@
+//! The whole ledger in memory, as the window and the CLI read it: records, register rows
+//! and the search index, kept in step with every change.
+
+use std::collections::HashMap;
+
+use crate::domain::{
+    CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
+};
+use crate::store::{Ledger, Result, Snapshot};
+
+use super::register::build_rows;
+use super::{Names, SearchIndex};
+
+/// Everything loaded from the store, with derived views.
+pub struct LedgerData {
+    pub settings: Settings,
+    pub officers: Vec<Officer>,
+    pub catalogue: Vec<CatalogueItem>,
+    /// Guidance records in id order; `rows[i]` is the register row of `guidance[i]`.
+    pub guidance: Vec<Guidance>,
+    pub rows: Vec<RegisterRow>,
+    pub letters: Vec<OpinionLetter>,
+    pub index: SearchIndex,
+    guidance_pos: HashMap<RecordId, usize>,
+    letter_pos: HashMap<RecordId, usize>,
+    /// Changes whenever anything changes, so cached views know to recompute.
+    pub generation: u64,
+}
+
+impl LedgerData {
+    /// Reads the ledger and builds the register and the index.
+    pub fn load(ledger: &Ledger) -> Result<Self> {
+        Ok(Self::from_snapshot(ledger.snapshot()?))
+    }
+
+    pub fn from_snapshot(snapshot: Snapshot) -> Self {
+        let Snapshot { settings, officers, catalogue, guidance, letters } = snapshot;
+        let rows = build_rows(&guidance, &catalogue, &officers);
+        let index = SearchIndex::build(&guidance, &letters, &officers, &catalogue);
+        let guidance_pos = guidance.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+        let letter_pos = letters.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        Self {
+            settings,
+            officers,
+            catalogue,
+            guidance,
+            rows,
+            letters,
+            index,
+            guidance_pos,
+            letter_pos,
+            generation: 0,
+        }
+    }
+
+    pub fn guidance(&self, id: RecordId) -> Option<&Guidance> {
+        self.guidance_pos.get(&id).map(|&i| &self.guidance[i])
+    }
+
+    pub fn letter(&self, id: RecordId) -> Option<&OpinionLetter> {
+        self.letter_pos.get(&id).map(|&i| &self.letters[i])
+    }
+
+    pub fn officer(&self, id: RecordId) -> Option<&Officer> {
+        self.officers.iter().find(|o| o.id == id)
+    }
+
+    pub fn item(&self, id: RecordId) -> Option<&CatalogueItem> {
+        self.catalogue.iter().find(|i| i.id == id)
+    }
+
+    /// Names of a record's officers joined by 、.
+    pub fn officer_names(&self, ids: &[RecordId]) -> String {
+        let names: Vec<&str> =
+            ids.iter().map(|id| self.officer(*id).map_or("（未知人员）", |o| &o.name)).collect();
+        names.join("、")
+    }
+
+    /// Adds or replaces a guidance record and its row and index entry.
+    pub fn put_guidance(&mut self, g: Guidance) {
+        let names = Names::new(&self.officers, &self.catalogue);
+        self.index.upsert_guidance(&g, &names);
+        let row = build_rows(std::slice::from_ref(&g), &self.catalogue, &self.officers);
+        let row = row.into_iter().next();
+        match self.guidance_pos.get(&g.id) {
+            Some(&i) => {
+                self.guidance[i] = g;
+                if let Some(row) = row {
+                    self.rows[i] = row;
+                }
+            }
+            None => {
+                self.guidance_pos.insert(g.id, self.guidance.len());
+                self.guidance.push(g);
+                self.rows.extend(row);
+            }
+        }
+        self.generation += 1;
+    }
+
+    pub fn put_letter(&mut self, l: OpinionLetter) {
+        self.index.upsert_letter(&l);
+        match self.letter_pos.get(&l.id) {
+            Some(&i) => self.letters[i] = l,
+            None => {
+                self.letter_pos.insert(l.id, self.letters.len());
+                self.letters.push(l);
+            }
+        }
+        self.generation += 1;
+    }
+
+    /// Officer and item names appear in rows and the index: rebuild both.
+    pub fn put_officer(&mut self, o: Officer) {
+        match self.officers.iter_mut().find(|x| x.id == o.id) {
+            Some(x) => *x = o,
+            None => self.officers.push(o),
+        }
+        self.rebuild();
+    }
+
+    pub fn remove_officer(&mut self, id: RecordId) {
+        self.officers.retain(|o| o.id != id);
+        self.generation += 1;
+    }
+
+    pub fn put_item(&mut self, item: CatalogueItem) {
+        match self.catalogue.iter_mut().find(|x| x.id == item.id) {
+            Some(x) => *x = item,
+            None => self.catalogue.push(item),
+        }
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        self.rows = build_rows(&self.guidance, &self.catalogue, &self.officers);
+        self.index =
+            SearchIndex::build(&self.guidance, &self.letters, &self.officers, &self.catalogue);
+        self.generation += 1;
+    }
+}

@@ -1,0 +1,105 @@
+//! The eframe window. The only layer that knows egui, and the only one that calls `rfd`.
+
+pub mod app;
+pub mod catalogue;
+pub mod command;
+pub mod export_flow;
+pub mod fonts;
+pub mod guidance_form;
+pub mod letters;
+pub mod lookup;
+pub mod new_guidance;
+pub mod record_dialog;
+pub mod register;
+pub mod settings_dialog;
+pub mod theme;
+pub mod widgets;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use eframe::egui;
+
+pub use app::LedgerApp;
+pub use command::{Command, Tab};
+pub use export_flow::Picker;
+
+use crate::store::Ledger;
+
+const APP_TITLE: &str = "行政指导台账";
+
+/// Prepares a context as the window does: our fonts and our theme.
+pub fn setup_context(ctx: &egui::Context) {
+    fonts::install(ctx);
+    theme::apply(ctx);
+}
+
+/// Opens the window on the ledger at `db_path`. A ledger that cannot be opened (already
+/// open in another window, damaged, too new) is explained in a small window, and the
+/// program ends without touching the file.
+pub fn run(db_path: &Path) -> ExitCode {
+    let ledger = match Ledger::open(db_path) {
+        Ok(ledger) => ledger,
+        Err(e) => {
+            let message = e.to_string();
+            eprintln!("{message}");
+            log::error!("{message}");
+            show_message(&message);
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_TITLE)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_TITLE,
+        options,
+        Box::new(move |cc| {
+            setup_context(&cc.egui_ctx);
+            Ok(Box::new(LedgerApp::new(ledger, Picker::Native)?))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("无法打开窗口：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A small window with one message and an OK button; stderr already has the message.
+fn show_message(message: &str) {
+    let message = message.to_string();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_TITLE)
+            .with_inner_size([520.0, 180.0])
+            .with_resizable(false),
+        ..Default::default()
+    };
+    let shown = eframe::run_ui_native(APP_TITLE, options, {
+        let mut ready = false;
+        move |ui, _frame| {
+            if !ready {
+                setup_context(ui.ctx());
+                ready = true;
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.add_space(12.0);
+                ui.label(egui::RichText::new(&message).size(16.0));
+                ui.add_space(12.0);
+                if ui.button("确定").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        }
+    });
+    if let Err(e) = shown {
+        log::warn!("无法显示提示窗口：{e}");
+    }
+}

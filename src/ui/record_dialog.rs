@@ -1,0 +1,192 @@
+//! A window with one guidance record or letter: its fields, and what can be done with it.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::command::Command;
+use super::theme;
+use crate::domain::{RecordId, format_date, format_date_time};
+use crate::search::data::LedgerData;
+
+enum Showing {
+    Guidance(RecordId),
+    Letter(RecordId),
+}
+
+pub struct RecordDialog {
+    showing: Showing,
+    /// The reason being typed when the clerk voids the record.
+    void_reason: Option<String>,
+}
+
+impl RecordDialog {
+    pub fn guidance(id: RecordId) -> Self {
+        Self { showing: Showing::Guidance(id), void_reason: None }
+    }
+
+    pub fn letter(id: RecordId) -> Self {
+        Self { showing: Showing::Letter(id), void_reason: None }
+    }
+
+    /// Draws the window; false once it is closed.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        data: &LedgerData,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let mut open = true;
+        let (title, fields, voided, id) = match self.showing {
+            Showing::Guidance(id) => match guidance_fields(data, id) {
+                Some((t, f, v)) => (t, f, v, id),
+                None => return false,
+            },
+            Showing::Letter(id) => match letter_fields(data, id) {
+                Some((t, f, v)) => (t, f, v, id),
+                None => return false,
+            },
+        };
+        let mut close = false;
+        egui::Window::new(title)
+            .id(egui::Id::unique("record_dialog"))
+            .open(&mut open)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .default_width(640.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().max_height(460.0).show(ui, |ui| {
+                    egui::Grid::new("record_fields").num_columns(2).striped(true).show(ui, |ui| {
+                        for (label, value) in &fields {
+                            ui.label(RichText::new(*label).color(theme::MUTED));
+                            ui.add(egui::Label::new(value.as_str()).wrap());
+                            ui.end_row();
+                        }
+                    });
+                });
+                ui.separator();
+                if voided {
+                    ui.label(RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR));
+                } else {
+                    close = self.actions(ui, id, commands);
+                }
+            });
+        open && !close
+    }
+
+    fn actions(&mut self, ui: &mut Ui, id: RecordId, commands: &mut Vec<Command>) -> bool {
+        let is_guidance = matches!(self.showing, Showing::Guidance(_));
+        if let Some(reason) = &mut self.void_reason {
+            let mut done = false;
+            let mut voided = false;
+            ui.horizontal(|ui| {
+                let label = ui.label("作废原因");
+                ui.add(egui::TextEdit::singleline(reason).desired_width(300.0)).labelled_by(label.id);
+                let ok = !reason.trim().is_empty();
+                if ui.add_enabled(ok, egui::Button::new("确认作废")).clicked() {
+                    let reason = reason.trim().to_string();
+                    commands.push(if is_guidance {
+                        Command::VoidGuidance { id, reason }
+                    } else {
+                        Command::VoidLetter { id, reason }
+                    });
+                    done = true;
+                    voided = true;
+                }
+                if ui.button("不作废").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.void_reason = None;
+            }
+            return voided;
+        }
+        let mut close = false;
+        ui.horizontal(|ui| {
+            if is_guidance {
+                if ui.button("修改").clicked() {
+                    commands.push(Command::EditGuidance(id));
+                    close = true;
+                }
+                if ui.button("据此出具意见书").clicked() {
+                    commands.push(Command::LetterFromGuidance(id));
+                    close = true;
+                }
+            }
+            if ui.button("作废…").clicked() {
+                self.void_reason = Some(String::new());
+            }
+        });
+        close
+    }
+}
+
+type Fields = Vec<(&'static str, String)>;
+
+fn guidance_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, bool)> {
+    let g = data.guidance(id)?;
+    let d = &g.details;
+    let s = &d.subject;
+    let item = d.item.and_then(|i| data.item(i)).map_or("（事项已删除）".into(), |i| i.name.clone());
+    let mut fields: Fields = vec![
+        ("文号", g.number.to_string()),
+        ("指导时间", format_date_time(d.time)),
+        ("指导地点", d.place.clone()),
+        ("指导人员", data.officer_names(&d.officers)),
+        ("指导对象", format!("{}（{}）", s.name, s.kind.label())),
+    ];
+    if !s.credit_code.is_empty() {
+        fields.push(("统一社会信用代码", s.credit_code.clone()));
+    }
+    fields.extend([
+        ("联系人", s.contact.clone()),
+        ("联系电话", s.phone.clone()),
+        ("地址", s.address.clone()),
+        ("指导事项", item),
+        ("指导方式", d.method.label().to_string()),
+        ("指导内容", d.content.clone()),
+        ("效益、效果", d.effect.clone()),
+        ("启动方式", d.initiative.label().to_string()),
+        ("指导形式", d.form.label().to_string()),
+        ("对象意见", d.acceptance.label().to_string()),
+        ("登记时间", format_date_time(g.created_at)),
+        ("最后修改", format_date_time(g.updated_at)),
+    ]);
+    let letters: Vec<String> = data
+        .letters
+        .iter()
+        .filter(|l| l.details.guidance == Some(id))
+        .map(|l| l.number.to_string())
+        .collect();
+    if !letters.is_empty() {
+        fields.push(("意见书", letters.join("、")));
+    }
+    if let Some(v) = &g.voided {
+        fields.push(("作废", format!("{}（{}）", v.reason, format_date_time(v.at))));
+    }
+    Some((format!("指导记录 {}", g.number), fields, g.voided.is_some()))
+}
+
+fn letter_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, bool)> {
+    let l = data.letter(id)?;
+    let d = &l.details;
+    let linked = d.guidance.and_then(|g| data.guidance(g)).map(|g| g.number.to_string());
+    let mut fields: Fields = vec![
+        ("文号", l.number.to_string()),
+        ("收件对象", d.addressee.clone()),
+        ("存在问题", d.problems.clone()),
+        ("指导意见", d.opinion.clone()),
+        ("指导联系人", d.contact.clone()),
+        ("联系电话", d.phone.clone()),
+        ("成文日期", format_date(d.date)),
+        ("关联指导文书", linked.unwrap_or_default()),
+        ("送达方式", d.delivery.method.clone()),
+        ("送达日期", d.delivery.date.map(format_date).unwrap_or_default()),
+        ("签收人", d.delivery.signer.clone()),
+        ("对象反馈", d.feedback.clone()),
+    ];
+    if let Some(v) = &l.voided {
+        fields.push(("作废", format!("{}（{}）", v.reason, format_date_time(v.at))));
+    }
+    Some((format!("意见书 {}", l.number), fields, l.voided.is_some()))
+}

@@ -1,0 +1,125 @@
+//! 设置: the office's settings and its officers.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::command::Command;
+use super::{theme, widgets};
+use crate::domain::validation::Field;
+use crate::domain::{Officer, Settings};
+use crate::search::data::LedgerData;
+
+pub struct SettingsDialog {
+    settings: Settings,
+    /// The officer being added (id 0) or edited.
+    officer: Option<Officer>,
+}
+
+impl SettingsDialog {
+    pub fn new(settings: &Settings) -> Self {
+        Self { settings: settings.clone(), officer: None }
+    }
+
+    pub fn officer_saved(&mut self, _officer: &Officer) {
+        self.officer = None;
+    }
+
+    /// Draws the window; false once it is closed.
+    pub fn show(&mut self, ctx: &egui::Context, data: &LedgerData, commands: &mut Vec<Command>) -> bool {
+        let mut open = true;
+        egui::Window::new("设置")
+            .open(&mut open)
+            .default_width(720.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
+                    self.settings_ui(ui, commands);
+                    ui.separator();
+                    self.officers_ui(ui, data, commands);
+                });
+            });
+        open
+    }
+
+    fn settings_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.heading("单位与文号");
+        let s = &mut self.settings;
+        let errors = s.validate();
+        widgets::line(ui, "单位名称", &mut s.unit_name, &errors, Some(Field::UnitName));
+        widgets::line(ui, "文号前缀", &mut s.guidance_prefix, &errors, Some(Field::GuidancePrefix));
+        widgets::labelled(ui, "意见书编号", None, |ui, _| {
+            ui.checkbox(&mut s.letters_share_sequence, "与指导文书共用同一文号序列（默认）");
+        });
+        if !s.letters_share_sequence {
+            widgets::line(ui, "意见书前缀", &mut s.letter_prefix, &errors, Some(Field::LetterPrefix));
+        }
+        widgets::line(ui, "默认联系人", &mut s.default_contact, &errors, None);
+        widgets::line(ui, "默认联系电话", &mut s.default_phone, &errors, Some(Field::Phone));
+        let example = crate::domain::DocNumber { prefix: s.guidance_prefix.clone(), year: 2026, seq: 7 };
+        widgets::labelled(ui, "文号示例", None, |ui, _| {
+            ui.label(RichText::new(example.to_string()).color(theme::MUTED));
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(theme::LABEL_WIDTH);
+            if ui.add_enabled(errors.is_empty(), egui::Button::new("保存设置")).clicked() {
+                commands.push(Command::SaveSettings(s.clone()));
+            }
+        });
+    }
+
+    fn officers_ui(&mut self, ui: &mut Ui, data: &LedgerData, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.heading("指导人员");
+            if ui.button("＋ 添加人员").clicked() {
+                self.officer = Some(Officer { active: true, ..Default::default() });
+            }
+        });
+        egui::Grid::new("officers").num_columns(6).striped(true).show(ui, |ui| {
+            for h in ["姓名", "执法证号", "所属站所", "电话", "状态", ""] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for o in &data.officers {
+                ui.label(&o.name);
+                ui.label(&o.badge);
+                ui.label(&o.station);
+                ui.label(&o.phone);
+                ui.label(if o.active { "在岗" } else { "停用" });
+                ui.horizontal(|ui| {
+                    if ui.small_button("修改").clicked() {
+                        self.officer = Some(o.clone());
+                    }
+                    let toggle = if o.active { "停用" } else { "启用" };
+                    if ui.small_button(toggle).clicked() {
+                        commands.push(Command::SaveOfficer(Officer { active: !o.active, ..o.clone() }));
+                    }
+                    if ui.small_button("删除").clicked() {
+                        commands.push(Command::DeleteOfficer(o.id));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+        if let Some(officer) = &mut self.officer {
+            ui.separator();
+            ui.label(RichText::new(if officer.id == 0 { "添加指导人员" } else { "修改指导人员" }).strong());
+            let errors = officer.validate();
+            widgets::line(ui, "姓名", &mut officer.name, &errors, Some(Field::Name));
+            widgets::line(ui, "执法证号", &mut officer.badge, &errors, Some(Field::Badge));
+            widgets::line(ui, "所属站所", &mut officer.station, &errors, Some(Field::Station));
+            widgets::line(ui, "电话", &mut officer.phone, &errors, Some(Field::Phone));
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                ui.add_space(theme::LABEL_WIDTH);
+                if ui.add_enabled(errors.is_empty(), egui::Button::new("保存人员")).clicked() {
+                    commands.push(Command::SaveOfficer(officer.clone()));
+                }
+                if ui.button("取消").clicked() {
+                    cancel = true;
+                }
+            });
+            if cancel {
+                self.officer = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! The window driven as a clerk would: type Chinese into forms, click Save, read the register.
+
+use chrono::{Datelike, Local};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use guidance_ledger::domain::{CatalogueItem, Method, Officer};
+use guidance_ledger::store::Ledger;
+use guidance_ledger::ui::{LedgerApp, Picker, Tab, setup_context};
+use tempfile::TempDir;
+
+use eframe::egui;
+
+struct Office {
+    _dir: TempDir,
+    path: std::path::PathBuf,
+}
+
+/// A fresh ledger on disk, optionally with two officers and one catalogue item.
+fn office(with_staff: bool) -> Office {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ledger.redb");
+    let ledger = Ledger::open(&path).unwrap();
+    if with_staff {
+        for (name, station) in [("马国强", "安监站"), ("丁秀兰", "市场监管所")] {
+            let officer = Officer {
+                name: name.into(),
+                station: station.into(),
+                badge: "鲁淄37010001".into(),
+                active: true,
+                ..Default::default()
+            };
+            ledger.save_officer(&officer).unwrap();
+        }
+        let item = CatalogueItem {
+            name: "食品经营规范提示".into(),
+            domain: "市场监管".into(),
+            method: Method::Reminder,
+            basis: "《中华人民共和国食品安全法》第三十三条".into(),
+            ..Default::default()
+        };
+        ledger.save_item(&item).unwrap();
+    }
+    ledger.set_preference("last_export_dir", &dir.path().to_string_lossy()).unwrap();
+    Office { _dir: dir, path }
+}
+
+fn open_window(office: &Office) -> Harness<'static, LedgerApp> {
+    let ledger = Ledger::open(&office.path).unwrap();
+    let app = LedgerApp::new(ledger, Picker::Never).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_max_steps(32)
+        .with_context_setup(setup_context)
+        .build_ui_state(|ui, app: &mut LedgerApp| app.ui(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, LedgerApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(2);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(2);
+}
+
+fn click(harness: &mut Harness<'_, LedgerApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn status(harness: &Harness<'_, LedgerApp>) -> String {
+    harness.state().status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+fn this_year() -> i32 {
+    Local::now().year()
+}
+
+#[test]
+fn an_empty_ledger_opens_on_the_catalogue_with_a_hint_and_takes_a_first_item() {
+    let office = office(false);
+    let mut harness = open_window(&office);
+    assert_eq!(harness.state().tab, Tab::Catalogue);
+    harness.get_by_label_contains("目录还是空的");
+
+    click(&mut harness, "＋ 新增事项");
+    type_into(&mut harness, "事项名称", "安全生产主体责任提示");
+    type_into(&mut harness, "所属领域", "安全生产");
+    type_into(&mut harness, "指导依据", "《中华人民共和国安全生产法》第四条");
+    click(&mut harness, "保存事项");
+
+    assert_eq!(status(&harness), "已保存事项：安全生产主体责任提示");
+    harness.get_by_label("安全生产主体责任提示");
+    drop(harness);
+    let ledger = Ledger::open(&office.path).unwrap();
+    assert_eq!(ledger.catalogue().unwrap()[0].domain, "安全生产");
+}
+
+/// Fills the 新建指导 form for a 个体工商户 and saves it.
+fn record_guidance(harness: &mut Harness<'_, LedgerApp>, name: &str, content: &str) {
+    click(harness, "新建指导");
+    type_into(harness, "指导地点", "金岭一村");
+    harness.get_by_label("马国强（安监站）").click();
+    harness.run_steps(2);
+    click(harness, "个体工商户");
+    type_into(harness, "名称", name);
+    type_into(harness, "联系电话", "13905331234");
+    click(harness, "指导事项");
+    click(harness, "食品经营规范提示（市场监管·提示提醒）");
+    type_into(harness, "指导内容", content);
+    click(harness, "保存并编号");
+}
+
+#[test]
+fn a_guidance_record_typed_in_chinese_is_numbered_and_shows_in_the_register() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+
+    let number = format!("金岭指导书〔{}〕1号", this_year());
+    assert_eq!(status(&harness), format!("已保存：{number}"));
+
+    click(&mut harness, "登记簿");
+    harness.get_by_label("金岭镇清真牛肉面馆");
+    harness.get_by_label(&number);
+    harness.get_by_label("马国强");
+
+    record_guidance(&mut harness, "金岭回族镇好运来超市", "提醒规范明码标价");
+    assert_eq!(status(&harness), format!("已保存：金岭指导书〔{}〕2号", this_year()));
+}
+
+#[test]
+fn save_stays_disabled_while_the_credit_code_is_wrong() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    click(&mut harness, "新建指导");
+    type_into(&mut harness, "指导地点", "工业园");
+    harness.get_by_label("马国强（安监站）").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "名称", "淄博金岭化工有限公司");
+    type_into(&mut harness, "统一社会信用代码", "91370303MA3C9Y1X2A");
+    click(&mut harness, "指导事项");
+    click(&mut harness, "食品经营规范提示（市场监管·提示提醒）");
+    type_into(&mut harness, "指导内容", "安全培训");
+
+    harness.get_by_label_contains("校验位应为");
+    assert!(harness.get_by_label("保存并编号").accesskit_node().is_disabled());
+    click(&mut harness, "保存并编号");
+    assert!(harness.state().data.guidance.is_empty());
+}
+
+#[test]
+fn ctrl_f_finds_a_record_from_any_tab_as_the_clerk_types() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    record_guidance(&mut harness, "好运来超市", "提醒规范明码标价");
+    click(&mut harness, "事项目录");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    harness.get_by_label("查找").type_text("牛肉");
+    harness.run_steps(3);
+    harness.get_by_label_contains("找到 1 条");
+    let hit = format!("指导 金岭指导书〔{}〕1号", this_year());
+    harness.get_by_label_contains(&hit).click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("指导记录 金岭指导书");
+    harness.get_by_label("提醒落实进货查验记录制度");
+}
+
+#[test]
+fn a_voided_record_keeps_its_number_in_the_register() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    click(&mut harness, "作废…");
+    type_into(&mut harness, "作废原因", "对象名称录错");
+    click(&mut harness, "确认作废");
+    assert!(status(&harness).starts_with("已作废"), "{}", status(&harness));
+
+    click(&mut harness, "登记簿");
+    harness.get_by_label(&format!("金岭指导书〔{}〕1号（作废）", this_year()));
+    harness.get_by_label("作废：对象名称录错");
+
+    record_guidance(&mut harness, "好运来超市", "提醒规范明码标价");
+    assert_eq!(status(&harness), format!("已保存：金岭指导书〔{}〕2号", this_year()));
+}
+
+#[test]
+fn an_opinion_letter_is_made_from_a_guidance_record_and_numbered_in_the_shared_sequence() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "后厨未落实生熟分开");
+    click(&mut harness, "据此出具意见书");
+    assert_eq!(harness.state().tab, Tab::Letters);
+    type_into(&mut harness, "指导意见", "请于7日内整改，配备生熟分开的刀具和案板");
+    click(&mut harness, "保存并编号");
+
+    let number = format!("金岭指导书〔{}〕2号", this_year());
+    assert_eq!(status(&harness), format!("已保存意见书：{number}"));
+    harness.get_by_label(&number);
+    let letter = &harness.state().data.letters[0];
+    assert_eq!(letter.details.addressee, "金岭镇清真牛肉面馆");
+    assert_eq!(letter.details.problems, "后厨未落实生熟分开");
+    assert_eq!(letter.details.contact, "金岭回族镇司法所");
+}
+
+#[test]
+fn a_new_letter_typed_by_hand_is_saved_and_listed() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    click(&mut harness, "意见书");
+    click(&mut harness, "＋ 新建意见书");
+    type_into(&mut harness, "收件对象", "金岭二村村民委员会");
+    type_into(&mut harness, "存在问题", "秸秆露天焚烧");
+    type_into(&mut harness, "指导意见", "加强宣传，落实禁烧网格责任");
+    click(&mut harness, "保存并编号");
+    harness.get_by_label("金岭二村村民委员会");
+    assert_eq!(harness.state().data.letters.len(), 1);
+}
+
+#[test]
+fn the_register_exports_to_the_remembered_folder_when_no_dialog_can_be_shown() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "=危险公式商店", "提醒规范明码标价");
+    click(&mut harness, "登记簿");
+    click(&mut harness, "导出 CSV");
+    harness.get_by_label("未选择保存位置");
+    click(&mut harness, "保存到此处");
+    for _ in 0..100 {
+        harness.run_steps(1);
+        if status(&harness).starts_with("已导出") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let expected = office._dir.path().join(format!("行政指导事项登记簿_{}.csv", this_year()));
+    assert_eq!(status(&harness), format!("已导出：{}", expected.display()));
+    harness.run_steps(2);
+    let bytes = std::fs::read(&expected).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][3], "'=危险公式商店");
+    harness.get_by_role_and_label(Role::Button, "打开所在文件夹");
+}
