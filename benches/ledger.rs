@@ -1,1 +1,131 @@
-fn main() {}
+//! What the clerk waits for, on a 100,000-record ledger: the work before the window's first
+//! frame, a search as she types, and saving one record to disk.
+//!
+//! The ledger is generated once by `demo::fill` and kept at `target/bench-ledger-100k.redb`
+//! (the name carries the record count), so later runs start at once.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use guidance_ledger::demo;
+use guidance_ledger::domain::{RegisterFilter, RegisterSort};
+use guidance_ledger::search::SearchIndex;
+use guidance_ledger::search::register::{build_rows, view};
+use guidance_ledger::store::Ledger;
+
+const RECORDS: usize = 100_000;
+const SEED: u64 = 2026;
+
+/// The cached demo ledger, generated first if missing or incomplete.
+fn bench_ledger() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"), PathBuf::from);
+    let path = target.join(format!("bench-ledger-{}k.redb", RECORDS / 1000));
+    if path.exists() {
+        let complete = Ledger::open(&path)
+            .and_then(|ledger| ledger.snapshot())
+            .is_ok_and(|s| s.guidance.len() == RECORDS);
+        if complete {
+            return path;
+        }
+    }
+
+    let partial = path.with_extension("redb.partial");
+    let _ = std::fs::remove_file(&partial);
+    let started = Instant::now();
+    {
+        let ledger = Ledger::open(&partial).expect("create the bench ledger");
+        let summary = demo::fill(&ledger, RECORDS, SEED, &mut |done, total| {
+            eprintln!("generating the bench ledger: {done}/{total}");
+        })
+        .expect("fill the bench ledger");
+        eprintln!(
+            "generated {} guidance records and {} letters in {:.1?}",
+            summary.guidance,
+            summary.letters,
+            started.elapsed()
+        );
+    }
+    std::fs::rename(&partial, &path).expect("keep the bench ledger");
+    path
+}
+
+/// Open, read everything, index it and lay out the register: all before the first frame.
+fn start_up(c: &mut Criterion, db: &Path) {
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(10);
+    group.bench_function("open+snapshot+index+rows+view (100k)", |b| {
+        b.iter(|| {
+            let ledger = Ledger::open(db).expect("open");
+            let s = ledger.snapshot().expect("snapshot");
+            let index = SearchIndex::build(&s.guidance, &s.letters, &s.officers, &s.catalogue);
+            let rows = build_rows(&s.guidance, &s.catalogue, &s.officers);
+            let shown = view(&rows, &RegisterFilter::default(), RegisterSort::default(), &index);
+            black_box((index.len(), shown.len()))
+        });
+    });
+    group.finish();
+}
+
+/// Searches as the clerk types them, over every field of 100k records and their letters.
+fn search(c: &mut Criterion, db: &Path) {
+    let s = Ledger::open(db).and_then(|ledger| ledger.snapshot()).expect("snapshot");
+    let index = SearchIndex::build(&s.guidance, &s.letters, &s.officers, &s.catalogue);
+    let rows = build_rows(&s.guidance, &s.catalogue, &s.officers);
+    let subject = &s.guidance[RECORDS / 2].details.subject.name;
+    let fragment: String = subject.chars().skip(2).take(4).collect();
+
+    let queries = [
+        ("subject fragment", fragment.as_str()),
+        ("document number", "〔2025〕123号"),
+        ("pinyin initials", "jlz"),
+        ("no match", "查无此字样"),
+        ("two words", "清真 消防"),
+    ];
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20);
+    for (name, query) in queries {
+        eprintln!("query {name} “{query}”: {} hits", index.search(query).len());
+        group.bench_function(name, |b| b.iter(|| black_box(index.search(black_box(query)))));
+    }
+    let filter = RegisterFilter { text: fragment.clone(), ..Default::default() };
+    group.bench_function("register view, subject fragment", |b| {
+        b.iter(|| black_box(view(&rows, &filter, RegisterSort::default(), &index)));
+    });
+    group.finish();
+}
+
+/// Saving one new guidance record, committed and synced, into the 100k ledger (a copy).
+fn save(c: &mut Criterion, db: &Path) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("ledger.redb");
+    std::fs::copy(db, &copy).expect("copy the bench ledger");
+    let ledger = Ledger::open(&copy).expect("open the copy");
+    let s = ledger.snapshot().expect("snapshot");
+    let mut draft = s.guidance.last().expect("records").details.clone();
+    let now = chrono::Local::now().naive_local();
+    draft.time = now;
+
+    let mut group = c.benchmark_group("save");
+    group.sample_size(20);
+    group.bench_function("create_guidance, synced", |b| {
+        b.iter(|| black_box(ledger.create_guidance(&draft, now).expect("save")));
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let db = bench_ledger();
+    start_up(c, &db);
+    search(c, &db);
+    save(c, &db);
+}
+
+criterion_group! {
+    name = ledger;
+    config = Criterion::default().warm_up_time(Duration::from_secs(1));
+    targets = benches
+}
+criterion_main!(ledger);

@@ -51,20 +51,31 @@ fn open_window(office: &Office) -> Harness<'static, LedgerApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 1000.0])
         .with_max_steps(32)
+        .with_step_dt(1.0 / 30.0)
         .with_context_setup(setup_context)
         .build_ui_state(|ui, app: &mut LedgerApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
 }
 
+/// The text field named `label`; a column header with the same words is passed over.
+fn field<'h>(harness: &'h Harness<'_, LedgerApp>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .query_by_role_and_label(Role::TextInput, label)
+        .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
+        .unwrap_or_else(|| panic!("没有名为“{label}”的输入框"))
+}
+
 fn type_into(harness: &mut Harness<'_, LedgerApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
+    field(harness, label).click();
     harness.run_steps(2);
-    harness.get_by_label(label).type_text(text);
+    field(harness, label).type_text(text);
     harness.run_steps(2);
 }
 
 fn click(harness: &mut Harness<'_, LedgerApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_steps(2);
     harness.get_by_label(label).click();
     harness.run();
 }
@@ -248,4 +259,68 @@ fn the_register_exports_to_the_remembered_folder_when_no_dialog_can_be_shown() {
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][3], "'=危险公式商店");
     harness.get_by_role_and_label(Role::Button, "打开所在文件夹");
+}
+
+#[test]
+fn an_edited_record_keeps_its_number() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "登记簿");
+    // Let the earlier clicks age, so these two count as a double click and not a triple.
+    harness.run_steps(12);
+    harness.get_by_label("金岭镇清真牛肉面馆").click();
+    harness.step();
+    harness.get_by_label("金岭镇清真牛肉面馆").click();
+    harness.run();
+    click(&mut harness, "修改");
+    assert_eq!(harness.state().tab, Tab::NewGuidance);
+    type_into(&mut harness, "效益、效果", "已建立进货台账");
+    click(&mut harness, "保存修改");
+
+    let number = format!("金岭指导书〔{}〕1号", this_year());
+    assert_eq!(status(&harness), format!("已保存修改：{number}"));
+    let g = &harness.state().data.guidance[0];
+    assert_eq!(g.number.to_string(), number);
+    assert_eq!(g.details.effect, "已建立进货台账");
+    assert_eq!(harness.state().data.guidance.len(), 1);
+}
+
+#[test]
+fn the_register_filters_by_keyword_and_sorts_by_a_column() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "乙字号超市", "提醒规范明码标价");
+    record_guidance(&mut harness, "甲字号面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "登记簿");
+    harness.get_by_label_contains("共 2 条");
+
+    type_into(&mut harness, "关键字", "进货查验");
+    harness.get_by_label_contains("共 1 条");
+    harness.get_by_label("甲字号面馆");
+    assert!(harness.query_by_label("乙字号超市").is_none());
+
+    click(&mut harness, "清除筛选");
+    harness.get_by_label_contains("共 2 条");
+    click(&mut harness, "文号");
+    click(&mut harness, "文号 ▲");
+    harness.get_by_label("文号 ▼");
+    let first_row_y = |label: &str| harness.get_by_label(label).rect().top();
+    assert!(first_row_y("甲字号面馆") < first_row_y("乙字号超市"));
+}
+
+#[test]
+fn officers_are_added_in_settings_and_offered_in_the_form() {
+    let office = office(false);
+    let mut harness = open_window(&office);
+    click(&mut harness, "设置");
+    click(&mut harness, "＋ 添加人员");
+    type_into(&mut harness, "姓名", "金玉华");
+    type_into(&mut harness, "执法证号", "鲁淄37039876");
+    type_into(&mut harness, "所属站所", "司法所");
+    click(&mut harness, "保存人员");
+    assert_eq!(status(&harness), "已保存指导人员：金玉华");
+    assert_eq!(harness.state().data.officers.len(), 1);
+    click(&mut harness, "新建指导");
+    harness.get_by_label("金玉华（司法所）");
 }

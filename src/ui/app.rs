@@ -7,7 +7,7 @@ use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
-use super::settings_dialog::SettingsDialog;
+use super::settings_page::SettingsPage;
 use super::{catalogue, letters, new_guidance, register, theme};
 use crate::search::data::LedgerData;
 use crate::store::{Ledger, StoreError};
@@ -28,7 +28,7 @@ pub struct LedgerApp {
     register: register::RegisterTab,
     lookup: QuickLookup,
     record: Option<RecordDialog>,
-    settings: Option<SettingsDialog>,
+    settings: Option<SettingsPage>,
     export: ExportFlow,
     pub status: Option<Status>,
     commands: Vec<Command>,
@@ -75,6 +75,12 @@ impl LedgerApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             let commands = &mut self.commands;
+            if let Some(page) = &mut self.settings {
+                if !page.ui(ui, &self.data, commands) {
+                    self.settings = None;
+                }
+                return;
+            }
             match self.tab {
                 Tab::Catalogue => self.catalogue.ui(ui, &self.data, commands),
                 Tab::NewGuidance => self.new_guidance.ui(ui, &self.data, commands),
@@ -89,11 +95,6 @@ impl LedgerApp {
         {
             self.record = None;
         }
-        if let Some(dialog) = &mut self.settings
-            && !dialog.show(&ctx, &self.data, &mut self.commands)
-        {
-            self.settings = None;
-        }
         self.export.show(&ctx, &mut self.status);
 
         for command in std::mem::take(&mut self.commands) {
@@ -107,11 +108,15 @@ impl LedgerApp {
             ui.label(RichText::new(&self.data.settings.unit_name).color(theme::MUTED));
             ui.separator();
             for tab in Tab::ALL {
-                ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(16.0));
+                let shown = self.tab == tab && self.settings.is_none();
+                if ui.selectable_label(shown, RichText::new(tab.label()).size(16.0)).clicked() {
+                    self.tab = tab;
+                    self.settings = None;
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("设置").clicked() {
-                    self.settings = Some(SettingsDialog::new(&self.data.settings));
+                if ui.selectable_label(self.settings.is_some(), "设置").clicked() {
+                    self.settings = Some(SettingsPage::new(&self.data.settings));
                 }
                 if ui.button("快速查找 (Ctrl+F)").clicked() {
                     self.lookup.open();

@@ -34,6 +34,8 @@ impl QuickLookup {
         let mut open = self.open;
         egui::Window::new("快速查找")
             .open(&mut open)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos([ctx.content_rect().center().x, 90.0])
             .default_width(720.0)
             .default_height(480.0)
             .collapsible(false)
@@ -74,10 +76,18 @@ impl QuickLookup {
         if self.hits_key.as_ref() != Some(&key) {
             let mut hits = data.index.search(&self.query);
             // Newest first: a clerk usually looks for a recent case.
-            hits.reverse();
+            hits.sort_by_cached_key(|hit| std::cmp::Reverse(date_of(*hit, data)));
             self.hits = hits;
             self.hits_key = Some(key);
         }
+    }
+}
+
+/// When a document was made, to order hits.
+fn date_of(hit: DocRef, data: &LedgerData) -> Option<chrono::NaiveDateTime> {
+    match hit {
+        DocRef::Guidance(id) => data.guidance(id).map(|g| g.details.time),
+        DocRef::Letter(id) => data.letter(id).and_then(|l| l.details.date.and_hms_opt(23, 59, 0)),
     }
 }
 

@@ -11,7 +11,7 @@ pub mod lookup;
 pub mod new_guidance;
 pub mod record_dialog;
 pub mod register;
-pub mod settings_dialog;
+pub mod settings_page;
 pub mod theme;
 pub mod widgets;
 

@@ -12,7 +12,7 @@ pub const BANNER: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xD6);
 /// Height of one table row.
 pub const ROW_HEIGHT: f32 = 24.0;
 /// Width of the label column of forms.
-pub const LABEL_WIDTH: f32 = 110.0;
+pub const LABEL_WIDTH: f32 = 130.0;
 /// Width of single-line inputs in forms.
 pub const FIELD_WIDTH: f32 = 360.0;
 

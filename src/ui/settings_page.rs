@@ -1,4 +1,4 @@
-//! 设置: the office's settings and its officers.
+//! 设置: the office's settings and its officers, shown in place of the tabs while open.
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -8,13 +8,13 @@ use crate::domain::validation::Field;
 use crate::domain::{Officer, Settings};
 use crate::search::data::LedgerData;
 
-pub struct SettingsDialog {
+pub struct SettingsPage {
     settings: Settings,
     /// The officer being added (id 0) or edited.
     officer: Option<Officer>,
 }
 
-impl SettingsDialog {
+impl SettingsPage {
     pub fn new(settings: &Settings) -> Self {
         Self { settings: settings.clone(), officer: None }
     }
@@ -23,20 +23,21 @@ impl SettingsDialog {
         self.officer = None;
     }
 
-    /// Draws the window; false once it is closed.
-    pub fn show(&mut self, ctx: &egui::Context, data: &LedgerData, commands: &mut Vec<Command>) -> bool {
+    /// Draws the page; false once the clerk closes it.
+    pub fn ui(&mut self, ui: &mut Ui, data: &LedgerData, commands: &mut Vec<Command>) -> bool {
         let mut open = true;
-        egui::Window::new("设置")
-            .open(&mut open)
-            .default_width(720.0)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(560.0).show(ui, |ui| {
-                    self.settings_ui(ui, commands);
-                    ui.separator();
-                    self.officers_ui(ui, data, commands);
-                });
-            });
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new("设置").color(theme::ACCENT));
+            if ui.button("关闭设置").clicked() {
+                open = false;
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().id_salt("settings_page").show(ui, |ui| {
+            self.settings_ui(ui, commands);
+            ui.separator();
+            self.officers_ui(ui, data, commands);
+        });
         open
     }
 
@@ -73,6 +74,28 @@ impl SettingsDialog {
                 self.officer = Some(Officer { active: true, ..Default::default() });
             }
         });
+        if let Some(officer) = &mut self.officer {
+            ui.separator();
+            ui.label(RichText::new(if officer.id == 0 { "添加指导人员" } else { "修改指导人员" }).strong());
+            let errors = officer.validate();
+            widgets::line(ui, "姓名", &mut officer.name, &errors, Some(Field::Name));
+            widgets::line(ui, "执法证号", &mut officer.badge, &errors, Some(Field::Badge));
+            widgets::line(ui, "所属站所", &mut officer.station, &errors, Some(Field::Station));
+            widgets::line(ui, "电话", &mut officer.phone, &errors, Some(Field::Phone));
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                ui.add_space(theme::LABEL_WIDTH);
+                if ui.add_enabled(errors.is_empty(), egui::Button::new("保存人员")).clicked() {
+                    commands.push(Command::SaveOfficer(officer.clone()));
+                }
+                if ui.button("取消").clicked() {
+                    cancel = true;
+                }
+            });
+            if cancel {
+                self.officer = None;
+            }
+        }
         egui::Grid::new("officers").num_columns(6).striped(true).show(ui, |ui| {
             for h in ["姓名", "执法证号", "所属站所", "电话", "状态", ""] {
                 ui.strong(h);
@@ -99,27 +122,5 @@ impl SettingsDialog {
                 ui.end_row();
             }
         });
-        if let Some(officer) = &mut self.officer {
-            ui.separator();
-            ui.label(RichText::new(if officer.id == 0 { "添加指导人员" } else { "修改指导人员" }).strong());
-            let errors = officer.validate();
-            widgets::line(ui, "姓名", &mut officer.name, &errors, Some(Field::Name));
-            widgets::line(ui, "执法证号", &mut officer.badge, &errors, Some(Field::Badge));
-            widgets::line(ui, "所属站所", &mut officer.station, &errors, Some(Field::Station));
-            widgets::line(ui, "电话", &mut officer.phone, &errors, Some(Field::Phone));
-            let mut cancel = false;
-            ui.horizontal(|ui| {
-                ui.add_space(theme::LABEL_WIDTH);
-                if ui.add_enabled(errors.is_empty(), egui::Button::new("保存人员")).clicked() {
-                    commands.push(Command::SaveOfficer(officer.clone()));
-                }
-                if ui.button("取消").clicked() {
-                    cancel = true;
-                }
-            });
-            if cancel {
-                self.officer = None;
-            }
-        }
     }
 }
