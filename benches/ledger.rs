@@ -66,6 +66,24 @@ fn start_up(c: &mut Criterion, db: &Path) {
             black_box((index.len(), shown.len()))
         });
     });
+
+    // The same work step by step, to see where the time goes.
+    group.bench_function("part: open", |b| b.iter(|| black_box(Ledger::open(db).expect("open"))));
+    let ledger = Ledger::open(db).expect("open");
+    group.bench_function("part: snapshot", |b| b.iter(|| black_box(ledger.snapshot())));
+    let s = ledger.snapshot().expect("snapshot");
+    drop(ledger);
+    group.bench_function("part: index", |b| {
+        b.iter(|| SearchIndex::build(&s.guidance, &s.letters, &s.officers, &s.catalogue).len());
+    });
+    group.bench_function("part: rows", |b| {
+        b.iter(|| build_rows(&s.guidance, &s.catalogue, &s.officers).len());
+    });
+    let index = SearchIndex::default();
+    let rows = build_rows(&s.guidance, &s.catalogue, &s.officers);
+    group.bench_function("part: view", |b| {
+        b.iter(|| view(&rows, &RegisterFilter::default(), RegisterSort::default(), &index).len());
+    });
     group.finish();
 }
 

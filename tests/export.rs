@@ -41,11 +41,7 @@ fn guidance(seq: u32, subject: &str, effect: &str, time: NaiveDateTime) -> Guida
     details.method = Method::Reminder;
     Guidance {
         id: u64::from(seq),
-        number: DocNumber {
-            prefix: "金岭指导书".into(),
-            year: 2026,
-            seq,
-        },
+        number: DocNumber { prefix: "金岭指导书".into(), year: 2026, seq },
         details,
         voided: None,
         created_at: time,
@@ -54,37 +50,20 @@ fn guidance(seq: u32, subject: &str, effect: &str, time: NaiveDateTime) -> Guida
 }
 
 fn catalogue() -> Vec<CatalogueItem> {
-    vec![CatalogueItem {
-        id: 1,
-        name: "价格行为规范指导".into(),
-        ..Default::default()
-    }]
+    vec![CatalogueItem { id: 1, name: "价格行为规范指导".into(), ..Default::default() }]
 }
 
 fn officers() -> Vec<Officer> {
     vec![
-        Officer {
-            id: 1,
-            name: "马国强".into(),
-            active: true,
-            ..Default::default()
-        },
-        Officer {
-            id: 2,
-            name: "李娜".into(),
-            active: true,
-            ..Default::default()
-        },
+        Officer { id: 1, name: "马国强".into(), active: true, ..Default::default() },
+        Officer { id: 2, name: "李娜".into(), active: true, ..Default::default() },
     ]
 }
 
 /// The register of 2026 as the clerk sees it, sorted by time, as an export table.
 fn register_of(records: &[Guidance]) -> Table {
     let rows = build_rows(records, &catalogue(), &officers());
-    let filter = RegisterFilter {
-        year: Some(2026),
-        ..Default::default()
-    };
+    let filter = RegisterFilter { year: Some(2026), ..Default::default() };
     let index = SearchIndex::build(records, &[], &officers(), &catalogue());
     let positions = view(&rows, &filter, RegisterSort::default(), &index);
     let shown: Vec<_> = positions.iter().map(|&i| &rows[i]).collect();
@@ -93,22 +72,12 @@ fn register_of(records: &[Guidance]) -> Table {
 
 /// Three records entered out of order; one result looks like a formula, one has a comma.
 fn small_register() -> Table {
-    let mut refused = guidance(
-        3,
-        "淄博ABC机械有限公司",
-        "已整改，消防通道畅通",
-        at(3, 9, 14),
-    );
+    let mut refused = guidance(3, "淄博ABC机械有限公司", "已整改，消防通道畅通", at(3, 9, 14));
     refused.details.acceptance = Acceptance::Refused;
     register_of(&[
         guidance(2, "某某食品店", "=1+2", at(2, 1, 9)),
         refused,
-        guidance(
-            1,
-            "张三（个体户）",
-            "价格公示，已张贴, 对象满意\n次日回访",
-            at(1, 15, 10),
-        ),
+        guidance(1, "张三（个体户）", "价格公示，已张贴, 对象满意\n次日回访", at(1, 15, 10)),
     ])
 }
 
@@ -133,72 +102,37 @@ fn read_xlsx(path: &Path) -> TestResult<ReadBack<Data>> {
     let merged = workbook.merge_cells_by_sheet_name("登记簿")?;
     assert_eq!(merged.len(), 1, "the title is merged across the columns");
     assert_eq!((merged[0].start, merged[0].end.0), ((0, 0), 0));
-    let print_titles = workbook
-        .defined_names()
-        .iter()
-        .find(|(n, _)| n == "_xlnm.Print_Titles");
+    let print_titles = workbook.defined_names().iter().find(|(n, _)| n == "_xlnm.Print_Titles");
     assert_eq!(print_titles.map(|(_, r)| r.as_str()), Some("登记簿!$2:$2"));
     let formulas = workbook.worksheet_formula("登记簿")?;
-    assert!(
-        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
-        "no cell may be a formula"
-    );
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no cell may be a formula");
     let range = workbook.worksheet_range("登记簿")?;
     let mut rows = range.rows();
     let title = rows.next().map(|r| r[0].clone());
-    assert_eq!(
-        title,
-        Some(Data::String(
-            "金岭回族镇人民政府行政指导事项登记簿（2026年）".into()
-        ))
-    );
-    let headers = rows
-        .next()
-        .map(|r| r.iter().map(ToString::to_string).collect());
-    Ok((
-        headers.unwrap_or_default(),
-        rows.map(<[Data]>::to_vec).collect(),
-    ))
+    assert_eq!(title, Some(Data::String("金岭回族镇人民政府行政指导事项登记簿（2026年）".into())));
+    let headers = rows.next().map(|r| r.iter().map(ToString::to_string).collect());
+    Ok((headers.unwrap_or_default(), rows.map(<[Data]>::to_vec).collect()))
 }
 
 #[test]
 fn csv_reads_back_with_headers_rows_and_guarded_formulas() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let path = dir
-        .path()
-        .join(default_file_name(ListKind::Register, Format::Csv, 2026));
+    let path = dir.path().join(default_file_name(ListKind::Register, Format::Csv, 2026));
     write_table(&small_register(), Format::Csv, &path)?;
 
     let (headers, rows) = read_csv(&path)?;
     assert_eq!(headers, REGISTER_HEADERS);
     assert_eq!(rows.len(), 3);
-    let column = |name: &str| {
-        REGISTER_HEADERS
-            .iter()
-            .position(|h| *h == name)
-            .unwrap_or(99)
-    };
-    let subjects: Vec<&str> = rows
-        .iter()
-        .map(|r| r[column("指导对象")].as_str())
-        .collect();
-    assert_eq!(
-        subjects,
-        ["张三（个体户）", "某某食品店", "淄博ABC机械有限公司"]
-    );
+    let column = |name: &str| REGISTER_HEADERS.iter().position(|h| *h == name).unwrap_or(99);
+    let subjects: Vec<&str> = rows.iter().map(|r| r[column("指导对象")].as_str()).collect();
+    assert_eq!(subjects, ["张三（个体户）", "某某食品店", "淄博ABC机械有限公司"]);
     assert_eq!(rows[0][column("序号")], "1");
     assert_eq!(rows[2][column("序号")], "3");
     assert_eq!(rows[0][column("时间")], "2026年1月15日 10:30");
     assert_eq!(rows[0][column("文号")], "金岭指导书〔2026〕1号");
-    assert_eq!(
-        rows[0][column("指导结果")],
-        "价格公示，已张贴, 对象满意\n次日回访"
-    );
+    assert_eq!(rows[0][column("指导结果")], "价格公示，已张贴, 对象满意\n次日回访");
     assert_eq!(rows[1][column("指导结果")], "'=1+2");
-    assert_eq!(
-        rows[2][column("指导结果")],
-        "对象拒绝指导；已整改，消防通道畅通"
-    );
+    assert_eq!(rows[2][column("指导结果")], "对象拒绝指导；已整改，消防通道畅通");
     assert_eq!(rows[0][column("指导人员")], "马国强、李娜");
     assert_eq!(rows[0][column("指导方式")], "提示提醒");
 
@@ -209,9 +143,7 @@ fn csv_reads_back_with_headers_rows_and_guarded_formulas() -> TestResult {
 #[test]
 fn xlsx_reads_back_with_headers_rows_and_formulas_as_text() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let path = dir
-        .path()
-        .join(default_file_name(ListKind::Register, Format::Xlsx, 2026));
+    let path = dir.path().join(default_file_name(ListKind::Register, Format::Xlsx, 2026));
     write_table(&small_register(), Format::Xlsx, &path)?;
 
     let (headers, rows) = read_xlsx(&path)?;
@@ -224,11 +156,7 @@ fn xlsx_reads_back_with_headers_rows_and_formulas_as_text() -> TestResult {
     assert_eq!(text(0, 0), "1");
     assert_eq!(text(0, 3), "张三（个体户）");
     assert_eq!(text(1, 3), "某某食品店");
-    assert_eq!(
-        text(1, 6),
-        "=1+2",
-        "a formula-like result stays a plain string"
-    );
+    assert_eq!(text(1, 6), "=1+2", "a formula-like result stays a plain string");
     assert_eq!(text(2, 2), "金岭指导书〔2026〕3号");
     assert_eq!(text(0, 6), "价格公示，已张贴, 对象满意\n次日回访");
     Ok(())
@@ -239,12 +167,7 @@ fn ten_thousand_rows_round_trip_in_both_formats() -> TestResult {
     let records: Vec<Guidance> = (1..=10_000u32)
         .map(|seq| {
             let time = at(1 + seq % 12, 1 + seq % 28, 8 + seq % 9);
-            guidance(
-                seq,
-                &format!("第{seq}号商户"),
-                &format!("已整改{seq}"),
-                time,
-            )
+            guidance(seq, &format!("第{seq}号商户"), &format!("已整改{seq}"), time)
         })
         .collect();
     let table = register_of(&records);
@@ -259,10 +182,8 @@ fn ten_thousand_rows_round_trip_in_both_formats() -> TestResult {
     let xlsx_path = dir.path().join("登记簿.xlsx");
     write_table(&table, Format::Xlsx, &xlsx_path)?;
     let (_, xlsx_rows) = read_xlsx(&xlsx_path)?;
-    let xlsx_text: Vec<Vec<String>> = xlsx_rows
-        .iter()
-        .map(|r| r.iter().map(ToString::to_string).collect())
-        .collect();
+    let xlsx_text: Vec<Vec<String>> =
+        xlsx_rows.iter().map(|r| r.iter().map(ToString::to_string).collect()).collect();
     assert_eq!(xlsx_text, table.rows);
     Ok(())
 }
@@ -278,16 +199,8 @@ fn ignores_permissions(folder: &Path) -> bool {
 
 fn assert_chinese(error: &ExportError) {
     let message = error.to_string();
-    assert!(
-        message
-            .chars()
-            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-        "{message}"
-    );
-    assert!(
-        message.contains('请'),
-        "the message says what to do: {message}"
-    );
+    assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
+    assert!(message.contains('请'), "the message says what to do: {message}");
 }
 
 #[cfg(unix)]
@@ -305,13 +218,8 @@ fn a_read_only_folder_gives_a_chinese_error_and_no_file() -> TestResult {
         eprintln!("permission bits are not enforced for this user; skipped the read-only case");
     } else {
         let error = write_table(&small_register(), Format::Xlsx, &locked.join("登记簿.xlsx"));
-        let error = error
-            .err()
-            .ok_or("writing into a read-only folder must fail")?;
-        assert!(
-            matches!(error, ExportError::PermissionDenied { .. }),
-            "{error:?}"
-        );
+        let error = error.err().ok_or("writing into a read-only folder must fail")?;
+        assert!(matches!(error, ExportError::PermissionDenied { .. }), "{error:?}");
         assert!(error.to_string().contains("没有写入权限"), "{error}");
         assert_chinese(&error);
         assert_eq!(fs::read_dir(&locked)?.count(), 0);
@@ -328,10 +236,7 @@ fn a_missing_folder_gives_a_chinese_error_and_no_file() -> TestResult {
     let missing = dir.path().join("没有这个文件夹").join("登记簿.csv");
     let error = write_table(&small_register(), Format::Csv, &missing).err();
     let error = error.ok_or("writing into a missing folder must fail")?;
-    assert!(
-        matches!(error, ExportError::FolderMissing { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, ExportError::FolderMissing { .. }), "{error:?}");
     assert!(error.to_string().contains("没有这个文件夹"), "{error}");
     assert_chinese(&error);
 
@@ -339,17 +244,11 @@ fn a_missing_folder_gives_a_chinese_error_and_no_file() -> TestResult {
     fs::write(&file, "不是文件夹")?;
     let error = write_table(&small_register(), Format::Xlsx, &file.join("登记簿.xlsx")).err();
     let error = error.ok_or("writing under a file must fail")?;
-    assert!(
-        matches!(error, ExportError::FolderMissing { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, ExportError::FolderMissing { .. }), "{error:?}");
     assert_chinese(&error);
 
     assert_eq!(fs::read_to_string(&file)?, "不是文件夹");
-    let mut left: Vec<_> = fs::read_dir(dir.path())?
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
+    let mut left: Vec<_> = fs::read_dir(dir.path())?.flatten().map(|e| e.file_name()).collect();
     left.sort();
     assert_eq!(left, ["备注.txt"]);
     Ok(())
@@ -365,10 +264,7 @@ fn a_failed_write_leaves_the_existing_target_untouched() -> TestResult {
     fs::write(folder.join("旧台账.xlsx"), "旧")?;
     let error = write_table(&small_register(), Format::Xlsx, &folder).err();
     let error = error.ok_or("a folder cannot be overwritten by an export")?;
-    assert!(
-        matches!(error, ExportError::TargetIsFolder { .. }),
-        "{error:?}"
-    );
+    assert!(matches!(error, ExportError::TargetIsFolder { .. }), "{error:?}");
     assert_chinese(&error);
     assert_eq!(fs::read_to_string(folder.join("旧台账.xlsx"))?, "旧");
 
@@ -380,21 +276,12 @@ fn a_failed_write_leaves_the_existing_target_untouched() -> TestResult {
         out.write_all(&to_csv_bytes(&small_register())[..10])?;
         Err(std::io::Error::other("磁盘突然拔出"))
     });
-    let error = result
-        .err()
-        .ok_or("the failing writer's error must come back")?;
+    let error = result.err().ok_or("the failing writer's error must come back")?;
     assert_chinese(&error);
     assert_eq!(fs::read(&target)?, before);
 
-    let mut left: Vec<_> = fs::read_dir(dir.path())?
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
+    let mut left: Vec<_> = fs::read_dir(dir.path())?.flatten().map(|e| e.file_name()).collect();
     left.sort();
-    assert_eq!(
-        left,
-        ["登记簿.csv", "登记簿.xlsx"],
-        "no temporary file is left behind"
-    );
+    assert_eq!(left, ["登记簿.csv", "登记簿.xlsx"], "no temporary file is left behind");
     Ok(())
 }

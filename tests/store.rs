@@ -20,10 +20,7 @@ const META_TABLE: TableDefinition<&str, u64> = TableDefinition::new("meta");
 // ---- small helpers -------------------------------------------------------------------------
 
 fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .unwrap()
-        .and_hms_opt(9, 30, 0)
-        .unwrap()
+    NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(9, 30, 0).unwrap()
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -49,11 +46,7 @@ fn reopen(ledger: Ledger, path: &Path) -> Ledger {
 }
 
 fn add_officer(ledger: &Ledger, name: &str) -> Officer {
-    let officer = Officer {
-        name: name.into(),
-        active: true,
-        ..Default::default()
-    };
+    let officer = Officer { name: name.into(), active: true, ..Default::default() };
     ledger.save_officer(&officer).unwrap()
 }
 
@@ -77,11 +70,8 @@ fn draft(officer: &Officer, item: &CatalogueItem, time: NaiveDateTime) -> Guidan
     let mut d = GuidanceDraft::new(time);
     d.place = "金岭回族镇某某村".into();
     d.officers = vec![officer.id];
-    d.subject = Subject {
-        kind: SubjectKind::NaturalPerson,
-        name: "张三".into(),
-        ..Default::default()
-    };
+    d.subject =
+        Subject { kind: SubjectKind::NaturalPerson, name: "张三".into(), ..Default::default() };
     d.item = Some(item.id);
     d.content = "提醒液化气罐不得存放在地下室。".into();
     d
@@ -101,9 +91,7 @@ fn create(
     item: &CatalogueItem,
     time: NaiveDateTime,
 ) -> Guidance {
-    ledger
-        .create_guidance(&draft(officer, item, time), now())
-        .unwrap()
+    ledger.create_guidance(&draft(officer, item, time), now()).unwrap()
 }
 
 /// The printed number of a new guidance record dated `time`.
@@ -124,10 +112,7 @@ fn has_chinese(text: &str) -> bool {
 fn write_raw_guidance(path: &Path, id: u64, bytes: &[u8]) {
     let db = Database::create(path).unwrap();
     let txn = db.begin_write().unwrap();
-    txn.open_table(GUIDANCE_TABLE)
-        .unwrap()
-        .insert(id, bytes)
-        .unwrap();
+    txn.open_table(GUIDANCE_TABLE).unwrap().insert(id, bytes).unwrap();
     txn.commit().unwrap();
 }
 
@@ -138,28 +123,13 @@ fn numbers_run_by_the_year_of_the_guidance_not_of_today() {
     let (_dir, _path, ledger) = new_ledger();
     let (officer, item) = staff(&ledger);
 
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 1, 5)),
-        "金岭指导书〔2026〕1号"
-    );
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 3, 7)),
-        "金岭指导书〔2026〕2号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 1, 5)), "金岭指导书〔2026〕1号");
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 3, 7)), "金岭指导书〔2026〕2号");
     // Typed in mid-2026, but the guidance happened in 2027: a new year's sequence.
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2027, 1, 2)),
-        "金岭指导书〔2027〕1号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2027, 1, 2)), "金岭指导书〔2027〕1号");
     // A late entry for 2026 carries on where 2026 stopped.
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 12, 31)),
-        "金岭指导书〔2026〕3号"
-    );
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2027, 2, 1)),
-        "金岭指导书〔2027〕2号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 12, 31)), "金岭指导书〔2026〕3号");
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2027, 2, 1)), "金岭指导书〔2027〕2号");
 }
 
 #[test]
@@ -169,14 +139,9 @@ fn letters_share_the_guidance_sequence_by_default() {
     create(&ledger, &officer, &item, at(2026, 2, 1));
     create(&ledger, &officer, &item, at(2026, 2, 2));
 
-    let letter = ledger
-        .create_letter(&letter_draft(day(2026, 2, 3)), now())
-        .unwrap();
+    let letter = ledger.create_letter(&letter_draft(day(2026, 2, 3)), now()).unwrap();
     assert_eq!(letter.number.to_string(), "金岭指导书〔2026〕3号");
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 2, 4)),
-        "金岭指导书〔2026〕4号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 2, 4)), "金岭指导书〔2026〕4号");
 }
 
 #[test]
@@ -192,20 +157,13 @@ fn letters_get_their_own_sequence_when_the_office_splits_it() {
     create(&ledger, &officer, &item, at(2026, 2, 1));
     create(&ledger, &officer, &item, at(2026, 2, 2));
 
-    let first = ledger
-        .create_letter(&letter_draft(day(2026, 2, 3)), now())
-        .unwrap();
+    let first = ledger.create_letter(&letter_draft(day(2026, 2, 3)), now()).unwrap();
     assert_eq!(first.number.to_string(), "金岭指导意见书〔2026〕1号");
     let ledger = reopen(ledger, &path);
-    let second = ledger
-        .create_letter(&letter_draft(day(2026, 2, 4)), now())
-        .unwrap();
+    let second = ledger.create_letter(&letter_draft(day(2026, 2, 4)), now()).unwrap();
     assert_eq!(second.number.to_string(), "金岭指导意见书〔2026〕2号");
     // The guidance sequence did not move for the letters.
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 2, 5)),
-        "金岭指导书〔2026〕3号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 2, 5)), "金岭指导书〔2026〕3号");
 }
 
 #[test]
@@ -218,26 +176,18 @@ fn a_voided_record_keeps_its_number_and_the_number_is_never_reused() {
     assert!(matches!(err, StoreError::NoVoidReason), "{err:?}");
     assert!(ledger.guidance(first.id).unwrap().voided.is_none());
 
-    let voided = ledger
-        .void_guidance(first.id, " 对象名称录入错误 ", at(2026, 6, 16))
-        .unwrap();
+    let voided = ledger.void_guidance(first.id, " 对象名称录入错误 ", at(2026, 6, 16)).unwrap();
     assert_eq!(voided.number, first.number);
 
     let ledger = reopen(ledger, &path);
     let reread = ledger.guidance(first.id).unwrap();
     assert_eq!(reread.number.to_string(), "金岭指导书〔2026〕1号");
-    let mark = reread
-        .voided
-        .as_ref()
-        .expect("still voided after a restart");
+    let mark = reread.voided.as_ref().expect("still voided after a restart");
     assert_eq!(mark.reason, "对象名称录入错误");
     assert_eq!(mark.at, at(2026, 6, 16));
     assert_eq!(reread.result_text(), "作废：对象名称录入错误");
 
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 4, 2)),
-        "金岭指导书〔2026〕2号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 4, 2)), "金岭指导书〔2026〕2号");
 
     // A voided record is closed: no edit, no second voiding.
     let edit = ledger.update_guidance(first.id, &draft(&officer, &item, at(2026, 4, 1)), now());
@@ -254,13 +204,8 @@ fn a_voided_record_keeps_its_number_and_the_number_is_never_reused() {
 #[test]
 fn voiding_a_letter_works_the_same_way() {
     let (_dir, path, ledger) = new_ledger();
-    let letter = ledger
-        .create_letter(&letter_draft(day(2026, 5, 1)), now())
-        .unwrap();
-    assert!(matches!(
-        ledger.void_letter(letter.id, "", now()),
-        Err(StoreError::NoVoidReason)
-    ));
+    let letter = ledger.create_letter(&letter_draft(day(2026, 5, 1)), now()).unwrap();
+    assert!(matches!(ledger.void_letter(letter.id, "", now()), Err(StoreError::NoVoidReason)));
     ledger.void_letter(letter.id, "重复开具", now()).unwrap();
 
     let ledger = reopen(ledger, &path);
@@ -268,9 +213,7 @@ fn voiding_a_letter_works_the_same_way() {
     assert_eq!(reread.voided.unwrap().reason, "重复开具");
     let edit = ledger.update_letter(letter.id, &letter_draft(day(2026, 5, 1)), now());
     assert!(matches!(edit, Err(StoreError::Voided(_))), "{edit:?}");
-    let next = ledger
-        .create_letter(&letter_draft(day(2026, 5, 2)), now())
-        .unwrap();
+    let next = ledger.create_letter(&letter_draft(day(2026, 5, 2)), now()).unwrap();
     assert_eq!(next.number.to_string(), "金岭指导书〔2026〕2号");
 }
 
@@ -282,9 +225,7 @@ fn editing_keeps_the_number_even_when_the_date_moves_to_another_year() {
 
     let mut corrected = draft(&officer, &item, at(2027, 1, 3));
     corrected.effect = "已整改".into();
-    let edited = ledger
-        .update_guidance(original.id, &corrected, at(2026, 12, 31))
-        .unwrap();
+    let edited = ledger.update_guidance(original.id, &corrected, at(2026, 12, 31)).unwrap();
     assert_eq!(edited.number, original.number);
     assert_eq!(edited.created_at, original.created_at);
     assert_eq!(edited.updated_at, at(2026, 12, 31));
@@ -294,20 +235,11 @@ fn editing_keeps_the_number_even_when_the_date_moves_to_another_year() {
     assert_eq!(reread, edited);
     assert_eq!(reread.number.to_string(), "金岭指导书〔2026〕1号");
     // The edit neither used up a 2027 number nor freed the 2026 one.
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2027, 1, 4)),
-        "金岭指导书〔2027〕1号"
-    );
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 12, 31)),
-        "金岭指导书〔2026〕2号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2027, 1, 4)), "金岭指导书〔2027〕1号");
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 12, 31)), "金岭指导书〔2026〕2号");
 
     let missing = ledger.update_guidance(99, &corrected, now());
-    assert!(
-        matches!(missing, Err(StoreError::NotFound { id: 99, .. })),
-        "{missing:?}"
-    );
+    assert!(matches!(missing, Err(StoreError::NotFound { id: 99, .. })), "{missing:?}");
 }
 
 #[test]
@@ -319,18 +251,13 @@ fn restarts_leave_no_duplicate_and_no_gap() {
         let ledger = Ledger::open(&path).unwrap();
         let (officer, item) = match round {
             0 => staff(&ledger),
-            _ => (
-                ledger.officers().unwrap()[0].clone(),
-                ledger.catalogue().unwrap()[0].clone(),
-            ),
+            _ => (ledger.officers().unwrap()[0].clone(), ledger.catalogue().unwrap()[0].clone()),
         };
         for i in 0..(3 + round) {
             let year = years[((round + i) % 3) as usize];
             create(&ledger, &officer, &item, at(year, 1 + i, 10));
             if i % 2 == 0 {
-                ledger
-                    .create_letter(&letter_draft(day(year, 2, 1 + i)), now())
-                    .unwrap();
+                ledger.create_letter(&letter_draft(day(year, 2, 1 + i)), now()).unwrap();
             }
         }
         drop(ledger);
@@ -346,11 +273,7 @@ fn restarts_leave_no_duplicate_and_no_gap() {
         .collect();
     assert_eq!(numbers.len(), 18 + 10);
     for year in years {
-        let mut seqs: Vec<u32> = numbers
-            .iter()
-            .filter(|n| n.year == year)
-            .map(|n| n.seq)
-            .collect();
+        let mut seqs: Vec<u32> = numbers.iter().filter(|n| n.year == year).map(|n| n.seq).collect();
         seqs.sort_unstable();
         let expected: Vec<u32> = (1..=u32::try_from(seqs.len()).unwrap()).collect();
         assert_eq!(seqs, expected, "numbers of {year}");
@@ -380,17 +303,8 @@ fn an_incomplete_guidance_draft_is_refused_and_uses_no_number() {
     let err = ledger.create_guidance(&empty, now()).unwrap_err();
     assert!(err.to_string().starts_with("内容不完整，未保存："), "{err}");
     let found = messages(err);
-    for field in [
-        Field::Place,
-        Field::Officers,
-        Field::SubjectName,
-        Field::Item,
-        Field::Content,
-    ] {
-        let (_, message) = found
-            .iter()
-            .find(|(f, _)| *f == field)
-            .expect("a message per field");
+    for field in [Field::Place, Field::Officers, Field::SubjectName, Field::Item, Field::Content] {
+        let (_, message) = found.iter().find(|(f, _)| *f == field).expect("a message per field");
         assert!(has_chinese(message), "{field:?}: {message}");
     }
 
@@ -415,39 +329,28 @@ fn an_incomplete_guidance_draft_is_refused_and_uses_no_number() {
     let bad_letter = OpinionLetterDraft::new(day(2026, 3, 1), "", "");
     let found = messages(ledger.create_letter(&bad_letter, now()).unwrap_err());
     assert!(
-        found
-            .iter()
-            .any(|(f, m)| *f == Field::Addressee && m == "请填写收件对象"),
+        found.iter().any(|(f, m)| *f == Field::Addressee && m == "请填写收件对象"),
         "{found:?}"
     );
 
     // An edit with a bad draft changes nothing either.
     let saved = create(&ledger, &officer, &item, at(2026, 3, 1));
     assert_eq!(saved.number.to_string(), "金岭指导书〔2026〕1号");
-    assert!(matches!(
-        ledger.update_guidance(saved.id, &empty, now()),
-        Err(StoreError::Invalid(_))
-    ));
+    assert!(matches!(ledger.update_guidance(saved.id, &empty, now()), Err(StoreError::Invalid(_))));
     assert_eq!(ledger.guidance(saved.id).unwrap(), saved);
 
     let ledger = reopen(ledger, &path);
     let snap = ledger.snapshot().unwrap();
     assert_eq!(snap.guidance, vec![saved]);
     assert!(snap.letters.is_empty());
-    assert_eq!(
-        number_of_new(&ledger, &officer, &item, at(2026, 3, 2)),
-        "金岭指导书〔2026〕2号"
-    );
+    assert_eq!(number_of_new(&ledger, &officer, &item, at(2026, 3, 2)), "金岭指导书〔2026〕2号");
 }
 
 #[test]
 fn invalid_settings_officers_and_items_are_refused_and_nothing_is_written() {
     let (_dir, path, ledger) = new_ledger();
 
-    let bracket = Settings {
-        guidance_prefix: "金岭指导书〔".into(),
-        ..Settings::default()
-    };
+    let bracket = Settings { guidance_prefix: "金岭指导书〔".into(), ..Settings::default() };
     let found = messages(ledger.save_settings(&bracket).unwrap_err());
     assert!(found.iter().all(|(_, m)| has_chinese(m)), "{found:?}");
     let same = Settings {
@@ -458,19 +361,11 @@ fn invalid_settings_officers_and_items_are_refused_and_nothing_is_written() {
     let found = messages(ledger.save_settings(&same).unwrap_err());
     assert_eq!(found[0].0, Field::LetterPrefix);
 
-    let nameless = Officer {
-        active: true,
-        ..Default::default()
-    };
+    let nameless = Officer { active: true, ..Default::default() };
     let found = messages(ledger.save_officer(&nameless).unwrap_err());
     assert_eq!(found, vec![(Field::Name, "请填写姓名".to_string())]);
     let found = messages(ledger.save_item(&CatalogueItem::default()).unwrap_err());
-    assert!(
-        found
-            .iter()
-            .any(|(f, m)| *f == Field::Basis && m == "请填写指导依据"),
-        "{found:?}"
-    );
+    assert!(found.iter().any(|(f, m)| *f == Field::Basis && m == "请填写指导依据"), "{found:?}");
 
     let ledger = reopen(ledger, &path);
     let snap = ledger.snapshot().unwrap();
@@ -521,10 +416,7 @@ fn full_item() -> CatalogueItem {
 
 fn full_guidance(officers: Vec<u64>, item: u64) -> GuidanceDraft {
     let mut d = GuidanceDraft::new(
-        NaiveDate::from_ymd_opt(2026, 11, 8)
-            .unwrap()
-            .and_hms_milli_opt(14, 5, 9, 250)
-            .unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 8).unwrap().and_hms_milli_opt(14, 5, 9, 250).unwrap(),
     );
     d.place = "金岭回族镇䶮记食品店门市部（东门）".into();
     d.officers = officers;
@@ -572,9 +464,7 @@ fn every_record_type_round_trips_across_a_restart() {
     let guidance = ledger
         .create_guidance(&full_guidance(vec![officer.id, second.id], item.id), now())
         .unwrap();
-    let letter = ledger
-        .create_letter(&full_letter(guidance.id), now())
-        .unwrap();
+    let letter = ledger.create_letter(&full_letter(guidance.id), now()).unwrap();
     assert_eq!(guidance.number.to_string(), "𠮷祥指导书〔2026〕1号");
     assert_eq!(letter.number.to_string(), "𠮷祥意见书〔2026〕1号");
 
@@ -590,33 +480,18 @@ fn every_record_type_round_trips_across_a_restart() {
     assert_eq!(ledger.guidance(guidance.id).unwrap(), guidance);
     assert_eq!(snap.letters, vec![letter.clone()]);
     assert_eq!(ledger.letter(letter.id).unwrap(), letter);
-    assert_eq!(
-        snap.guidance[0].details.subject.name,
-        "淄博𠮷䶮食品有限公司"
-    );
+    assert_eq!(snap.guidance[0].details.subject.name, "淄博𠮷䶮食品有限公司");
 
     // Replacing an officer and an item keeps their ids and survives a restart too.
-    let renamed = Officer {
-        station: "综合执法办公室".into(),
-        ..officer
-    };
+    let renamed = Officer { station: "综合执法办公室".into(), ..officer };
     let renamed = ledger.save_officer(&renamed).unwrap();
-    let reopened_item = CatalogueItem {
-        status: ItemStatus::InForce,
-        ..item
-    };
+    let reopened_item = CatalogueItem { status: ItemStatus::InForce, ..item };
     let reopened_item = ledger.save_item(&reopened_item).unwrap();
     let ledger = reopen(ledger, &path);
     assert_eq!(ledger.officers().unwrap()[0], renamed);
     assert_eq!(ledger.catalogue().unwrap(), vec![reopened_item]);
-    let ghost = Officer {
-        id: 42,
-        ..full_officer()
-    };
-    assert!(matches!(
-        ledger.save_officer(&ghost),
-        Err(StoreError::NotFound { id: 42, .. })
-    ));
+    let ghost = Officer { id: 42, ..full_officer() };
+    assert!(matches!(ledger.save_officer(&ghost), Err(StoreError::NotFound { id: 42, .. })));
 }
 
 #[test]
@@ -649,42 +524,20 @@ fn a_value_that_fails_to_decode_is_an_error_not_a_panic() {
     let ledger = Ledger::open(&path).unwrap();
     let err = ledger.snapshot().unwrap_err();
     assert!(
-        matches!(
-            err,
-            StoreError::Decode {
-                id: 1,
-                source: CodecError::Damaged(_),
-                ..
-            }
-        ),
+        matches!(err, StoreError::Decode { id: 1, source: CodecError::Damaged(_), .. }),
         "{err:?}"
     );
     let message = err.to_string();
-    assert!(
-        message.starts_with("记录无法读取（指导记录，编号1）"),
-        "{message}"
-    );
+    assert!(message.starts_with("记录无法读取（指导记录，编号1）"), "{message}");
     assert!(message.contains("记录内容损坏"), "{message}");
-    assert!(matches!(
-        ledger.guidance(1),
-        Err(StoreError::Decode { id: 1, .. })
-    ));
+    assert!(matches!(ledger.guidance(1), Err(StoreError::Decode { id: 1, .. })));
 
     // Bytes too short to hold a version are refused the same way.
     drop(ledger);
     write_raw_guidance(&path, 1, &[7]);
     let ledger = Ledger::open(&path).unwrap();
     let err = ledger.snapshot().unwrap_err();
-    assert!(
-        matches!(
-            err,
-            StoreError::Decode {
-                source: CodecError::Truncated(1),
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::Decode { source: CodecError::Truncated(1), .. }), "{err:?}");
     assert!(has_chinese(&err.to_string()));
 }
 
@@ -704,19 +557,12 @@ fn a_value_of_an_unknown_schema_version_is_an_error() {
     assert!(
         matches!(
             err,
-            StoreError::Decode {
-                id: 1,
-                source: CodecError::UnknownVersion { found: 99 },
-                ..
-            }
+            StoreError::Decode { id: 1, source: CodecError::UnknownVersion { found: 99 }, .. }
         ),
         "{err:?}"
     );
     let message = err.to_string();
-    assert!(
-        message.contains("版本号99") && message.contains("新版程序"),
-        "{message}"
-    );
+    assert!(message.contains("版本号99") && message.contains("新版程序"), "{message}");
 }
 
 #[test]
@@ -725,20 +571,12 @@ fn a_database_from_a_newer_program_is_refused_on_open() {
     {
         let db = Database::create(&path).unwrap();
         let txn = db.begin_write().unwrap();
-        txn.open_table(META_TABLE)
-            .unwrap()
-            .insert("schema_version", 99)
-            .unwrap();
+        txn.open_table(META_TABLE).unwrap().insert("schema_version", 99).unwrap();
         txn.commit().unwrap();
     }
     for _ in 0..2 {
-        let err = Ledger::open(&path)
-            .err()
-            .expect("a newer file must not open");
-        assert!(
-            matches!(&err, StoreError::TooNew { found: 99, path: p } if *p == path),
-            "{err:?}"
-        );
+        let err = Ledger::open(&path).err().expect("a newer file must not open");
+        assert!(matches!(&err, StoreError::TooNew { found: 99, path: p } if *p == path), "{err:?}");
         assert!(err.to_string().contains("更新版本的程序"), "{err}");
     }
 }
@@ -802,10 +640,7 @@ fn a_byte_damaged_on_disk_is_an_error_or_harmless_never_a_panic() {
         }
         std::fs::remove_file(&copy).unwrap();
     }
-    assert!(
-        panicked.is_empty(),
-        "a flipped byte at these offsets panicked: {panicked:?}"
-    );
+    assert!(panicked.is_empty(), "a flipped byte at these offsets panicked: {panicked:?}");
     assert!(refused > 0, "no damage was noticed at all");
 }
 
@@ -816,22 +651,13 @@ fn a_second_open_is_refused_and_the_first_keeps_working() {
     let (_dir, path, first) = new_ledger();
     let (officer, item) = staff(&first);
 
-    let err = Ledger::open(&path)
-        .err()
-        .expect("the ledger is already open");
-    assert!(
-        matches!(&err, StoreError::AlreadyOpen(p) if *p == path),
-        "{err:?}"
-    );
+    let err = Ledger::open(&path).err().expect("the ledger is already open");
+    assert!(matches!(&err, StoreError::AlreadyOpen(p) if *p == path), "{err:?}");
     assert!(err.to_string().contains("已在另一个窗口中打开"), "{err}");
 
     let saved = create(&first, &officer, &item, at(2026, 7, 1));
     first
-        .save_officer(&Officer {
-            name: "赵六".into(),
-            active: true,
-            ..Default::default()
-        })
+        .save_officer(&Officer { name: "赵六".into(), active: true, ..Default::default() })
         .unwrap();
     assert_eq!(first.snapshot().unwrap().guidance, vec![saved.clone()]);
 
@@ -853,34 +679,19 @@ fn an_officer_named_in_a_record_stays_and_can_only_be_deactivated() {
 
     // Even a voided record still names him.
     let err = ledger.delete_officer(named.id).unwrap_err();
-    assert!(
-        matches!(&err, StoreError::OfficerInUse(name) if name == "王建国"),
-        "{err:?}"
-    );
+    assert!(matches!(&err, StoreError::OfficerInUse(name) if name == "王建国"), "{err:?}");
     let message = err.to_string();
-    assert!(
-        message.contains("王建国") && message.contains("停用"),
-        "{message}"
-    );
+    assert!(message.contains("王建国") && message.contains("停用"), "{message}");
 
     ledger.delete_officer(unnamed.id).unwrap();
-    assert!(matches!(
-        ledger.delete_officer(unnamed.id),
-        Err(StoreError::NotFound { .. })
-    ));
+    assert!(matches!(ledger.delete_officer(unnamed.id), Err(StoreError::NotFound { .. })));
 
-    let retired = Officer {
-        active: false,
-        ..named.clone()
-    };
+    let retired = Officer { active: false, ..named.clone() };
     ledger.save_officer(&retired).unwrap();
 
     let ledger = reopen(ledger, &path);
     assert_eq!(ledger.officers().unwrap(), vec![retired]);
-    assert_eq!(
-        ledger.guidance(record.id).unwrap().details.officers,
-        vec![named.id]
-    );
+    assert_eq!(ledger.guidance(record.id).unwrap().details.officers, vec![named.id]);
 }
 
 // ---- finding a printed number --------------------------------------------------------------
@@ -891,34 +702,16 @@ fn a_record_is_found_by_its_printed_number() {
     let (officer, item) = staff(&ledger);
     create(&ledger, &officer, &item, at(2026, 1, 1));
     let second = create(&ledger, &officer, &item, at(2026, 1, 2));
-    let letter = ledger
-        .create_letter(&letter_draft(day(2026, 1, 3)), now())
-        .unwrap();
+    let letter = ledger.create_letter(&letter_draft(day(2026, 1, 3)), now()).unwrap();
     let next_year = create(&ledger, &officer, &item, at(2027, 1, 2));
 
     let ledger = reopen(ledger, &path);
-    let find = |text: &str| {
-        ledger
-            .find_number(&DocNumber::parse(text).unwrap())
-            .unwrap()
-    };
-    assert_eq!(
-        find("金岭指导书〔2026〕2号"),
-        Some((DocKind::Guidance, second.id))
-    );
+    let find = |text: &str| ledger.find_number(&DocNumber::parse(text).unwrap()).unwrap();
+    assert_eq!(find("金岭指导书〔2026〕2号"), Some((DocKind::Guidance, second.id)));
     // A clerk typing the wrong brackets still finds it.
-    assert_eq!(
-        find("金岭指导书【2026】2号"),
-        Some((DocKind::Guidance, second.id))
-    );
-    assert_eq!(
-        find("金岭指导书〔2026〕3号"),
-        Some((DocKind::Letter, letter.id))
-    );
-    assert_eq!(
-        find("金岭指导书〔2027〕1号"),
-        Some((DocKind::Guidance, next_year.id))
-    );
+    assert_eq!(find("金岭指导书【2026】2号"), Some((DocKind::Guidance, second.id)));
+    assert_eq!(find("金岭指导书〔2026〕3号"), Some((DocKind::Letter, letter.id)));
+    assert_eq!(find("金岭指导书〔2027〕1号"), Some((DocKind::Guidance, next_year.id)));
     assert_eq!(find("金岭指导书〔2026〕4号"), None);
     assert_eq!(find("别的镇指导书〔2026〕2号"), None);
 }

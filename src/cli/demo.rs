@@ -10,6 +10,9 @@ use super::CliError;
 /// Fills the ledger at `db` (created if missing) with `records` demo guidance records,
 /// printing progress on stderr after each chunk. Refuses a ledger that already holds data,
 /// so demo records never mix with real ones or use up real numbers.
+///
+/// # Errors
+/// [`CliError::NotEmpty`] for a ledger with data, or the store's error.
 pub fn demo(db: &Path, records: usize, seed: u64) -> Result<DemoSummary, CliError> {
     let ledger = Ledger::open(db)?;
     let existing = ledger.snapshot()?;

@@ -15,6 +15,10 @@ use super::{CliError, open_existing};
 /// Exports `list` (register, catalogue or letters) of the ledger at `db` to `out`, of one
 /// `year` if given. The format is `format`, or else the extension of `out`. Returns the
 /// number of data rows written.
+///
+/// # Errors
+/// A bad list, format or year, a missing ledger (never created here), or what the store or
+/// the file writer reports.
 pub fn export(
     db: &Path,
     list: &str,
@@ -60,7 +64,6 @@ pub fn export(
         }
     };
     crate::export::write_table(&table, format, out)?;
-    log::info!("命令行导出{} {} 行到 {}", kind.title(), table.rows.len(), out.display());
     Ok(table.rows.len())
 }
 

@@ -144,6 +144,7 @@ pub enum CliError {
 
 /// Carries out `command` on the ledger at `db`. Errors go to stderr as “错误：…” and give
 /// a non-zero exit code.
+#[must_use]
 pub fn run(db: &Path, command: Command) -> ExitCode {
     let result = match command {
         Command::Demo { records, seed } => demo(db, records, seed).map(|summary| {

@@ -14,6 +14,9 @@ const LETTER_HEADERS: [&str; 6] = ["序号", "文号", "成文日期", "收件�
 
 /// Prints the register rows and the letters of the ledger at `db` that contain every word of
 /// `query`, tab-separated with a header line each, then a count line such as “共 12 条”.
+///
+/// # Errors
+/// An empty query, a missing ledger (never created here), or what the store reports.
 pub fn search(db: &Path, query: &str) -> Result<(), CliError> {
     if query.trim().is_empty() {
         return Err(CliError::EmptyQuery);

@@ -60,6 +60,7 @@ pub fn officers(rng: &mut Rng) -> Vec<Officer> {
 }
 
 /// One demo catalogue item before it is saved.
+#[derive(Clone, Copy)]
 pub struct ItemSpec {
     pub domain: &'static str,
     pub method: Method,

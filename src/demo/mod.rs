@@ -45,6 +45,9 @@ pub struct DemoSummary {
 /// Adds officers, a catalogue and `records` guidance records (with letters for about one
 /// in four) dated from January four years ago up to today. `progress(done, records)` is
 /// called after each chunk. Meant for an empty ledger; it adds to whatever is there.
+///
+/// # Errors
+/// A store error stops the filling; chunks already committed stay in the ledger.
 pub fn fill(
     ledger: &Ledger,
     records: usize,
@@ -56,6 +59,9 @@ pub fn fill(
 }
 
 /// [`fill`] with a fixed `today`, so a test gets the same ledger on any day.
+///
+/// # Errors
+/// As [`fill`].
 pub fn fill_until(
     ledger: &Ledger,
     records: usize,

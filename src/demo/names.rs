@@ -43,6 +43,7 @@ pub const TRADE_NAMES: &[&str] = &[
 ];
 
 /// A trade of an enterprise: the words in its name and what it is usually guided about.
+#[derive(Clone, Copy)]
 pub struct Trade {
     pub words: &'static str,
     pub domains: &'static [&'static str],
@@ -90,16 +91,16 @@ pub const SHOP_TRADES: &[Trade] = &[
 pub const PERSON_DOMAINS: &[&str] = &["农业农村", "城乡建设", "生态环境", "消防", "综合执法"];
 
 /// Picks one entry of a list; the lists are never empty.
-pub fn pick<'a, T>(rng: &mut Rng, list: &'a [T]) -> &'a T {
-    &list[rng.usize(..list.len())]
+pub fn pick<T: Copy>(rng: &mut Rng, list: &[T]) -> T {
+    list[rng.usize(..list.len())]
 }
 
 /// A person's name: a surname and one or two given-name characters.
 pub fn person(rng: &mut Rng) -> String {
-    let mut name = (*pick(rng, SURNAMES)).to_string();
-    name.push_str(*pick(rng, GIVEN));
+    let mut name = pick(rng, SURNAMES).to_string();
+    name.push_str(pick(rng, GIVEN));
     if rng.u8(..10) < 7 {
-        name.push_str(*pick(rng, GIVEN));
+        name.push_str(pick(rng, GIVEN));
     }
     name
 }

@@ -115,7 +115,7 @@ impl<'a> Generator<'a> {
         let early = time.year() - self.first_year < 2;
         let item = self.pick_item(profile, early);
         let officers = self.pick_officers(station_for(&item.domain), early);
-        let problem = *pick(&mut self.rng, text::problems(&item.name, &item.domain));
+        let problem = pick(&mut self.rng, text::problems(&item.name, &item.domain));
         let subject = &profile.subject;
 
         let initiative =
@@ -201,7 +201,7 @@ impl<'a> Generator<'a> {
         let usable: Vec<&Officer> = self.officers.iter().filter(|o| early || o.active).collect();
         let own: Vec<&Officer> = usable.iter().copied().filter(|o| o.station == station).collect();
         let first =
-            if own.is_empty() { *pick(&mut self.rng, &usable) } else { *pick(&mut self.rng, &own) };
+            if own.is_empty() { pick(&mut self.rng, &usable) } else { pick(&mut self.rng, &own) };
         let mut chosen = vec![first];
         if self.rng.u8(..10) < 6 {
             let others: Vec<&Officer> = if own.len() > 1 && self.rng.bool() { own } else { usable }
@@ -209,7 +209,7 @@ impl<'a> Generator<'a> {
                 .filter(|o| o.id != first.id)
                 .collect();
             if !others.is_empty() {
-                chosen.push(*pick(&mut self.rng, &others));
+                chosen.push(pick(&mut self.rng, &others));
             }
         }
         chosen
@@ -285,11 +285,11 @@ impl<'a> Generator<'a> {
 /// Percent of records of a method that get an opinion letter: letters name problems.
 fn letter_chance(method: Method) -> u8 {
     match method {
-        Method::Warning => 60,
-        Method::Reminder => 45,
-        Method::Advice => 25,
-        Method::Revisit => 10,
-        Method::Policy => 3,
+        Method::Warning => 48,
+        Method::Reminder => 35,
+        Method::Advice => 20,
+        Method::Revisit => 8,
+        Method::Policy => 2,
         Method::Example => 0,
     }
 }

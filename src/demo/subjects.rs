@@ -51,7 +51,9 @@ impl Pool {
             4..8 => &self.shops,
             _ => &self.persons,
         };
-        pick(rng, list)
+        // Villagers are never fewer than 15; the other lists could in theory come out empty.
+        let list = if list.is_empty() { &self.persons } else { list };
+        &list[rng.usize(..list.len())]
     }
 }
 
@@ -95,7 +97,7 @@ fn enterprise(rng: &mut Rng, codes: &mut HashSet<String>) -> Option<Profile> {
         let Trade { words, domains } = pick(rng, names::ENTERPRISE_TRADES);
         let place = pick(rng, &["淄博", "淄博", "淄博金岭", "山东"]);
         let form = pick(rng, names::ENTERPRISE_FORMS);
-        (format!("{place}{trade_name}{words}{form}"), '1', *domains)
+        (format!("{place}{trade_name}{words}{form}"), '1', domains)
     };
     let code = credit_code(rng, kind, codes)?;
     let phone = if rng.bool() { names::landline(rng) } else { names::mobile(rng) };

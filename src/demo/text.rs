@@ -145,7 +145,7 @@ pub fn refusal(rng: &mut Rng) -> String {
 
 /// Why a record was voided.
 pub fn void_reason(rng: &mut Rng) -> &'static str {
-    *pick(rng, &["指导对象名称录入有误，已重新登记", "重复登记", "指导事项选择错误，已重新登记"])
+    pick(rng, &["指导对象名称录入有误，已重新登记", "重复登记", "指导事项选择错误，已重新登记"])
 }
 
 /// 指导意见 of a letter.

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::RecordId;
 use super::method::Method;
 use super::validation::{Field, FieldError, check_line, check_phone, require_line, require_text};
-use super::RecordId;
 
 /// 有效 / 停用.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -27,8 +27,16 @@ impl ItemStatus {
 
 /// Domains of the province's township duty list, offered as suggestions; others may be typed.
 pub const DOMAINS: [&str; 10] = [
-    "安全生产", "市场监管", "生态环境", "农业农村", "城乡建设", "消防", "文化旅游", "自然资源",
-    "卫生健康", "综合执法",
+    "安全生产",
+    "市场监管",
+    "生态环境",
+    "农业农村",
+    "城乡建设",
+    "消防",
+    "文化旅游",
+    "自然资源",
+    "卫生健康",
+    "综合执法",
 ];
 
 /// One entry of the published catalogue.

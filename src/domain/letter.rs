@@ -4,9 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::number::DocNumber;
-use super::validation::{
-    Field, FieldError, check_line, check_phone, require_line, require_text,
-};
+use super::validation::{Field, FieldError, check_line, check_phone, require_line, require_text};
 use super::{RecordId, Voided};
 
 /// How and when a letter reached its addressee (送达).
@@ -21,7 +19,8 @@ pub struct Delivery {
 }
 
 /// Usual ways of delivery, offered in the form.
-pub const DELIVERY_METHODS: [&str; 5] = ["直接送达", "邮寄送达", "留置送达", "电子送达", "委托送达"];
+pub const DELIVERY_METHODS: [&str; 5] =
+    ["直接送达", "邮寄送达", "留置送达", "电子送达", "委托送达"];
 
 /// What a clerk types for a letter before it has a number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

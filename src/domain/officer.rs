@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::{Field, FieldError, check_line, check_phone, require_line};
 use super::RecordId;
+use super::validation::{Field, FieldError, check_line, check_phone, require_line};
 
 /// A member of staff who gives guidance. Never deleted once named in a record.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

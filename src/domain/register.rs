@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
+use super::RecordId;
 use super::catalogue::CatalogueItem;
 use super::guidance::Guidance;
 use super::method::Method;
 use super::number::DocNumber;
 use super::officer::Officer;
-use super::RecordId;
 
 /// One line of the register, with its cells already written out for display and export.
 #[derive(Clone, Debug, PartialEq, Eq)]

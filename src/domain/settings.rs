@@ -57,8 +57,12 @@ impl Settings {
         require_line(&mut errors, Field::UnitName, &self.unit_name, "单位名称");
         require_line(&mut errors, Field::GuidancePrefix, &self.guidance_prefix, "文号前缀");
         for prefix in [&self.guidance_prefix, &self.letter_prefix] {
-            if prefix.chars().any(|c| matches!(c, '〔' | '〕' | '【' | '】' | '[' | ']' | '号')) {
-                errors.push(FieldError::new(Field::GuidancePrefix, "文号前缀不要包含括号或“号”字，年份和序号会自动加上"));
+            if prefix.chars().any(|c| matches!(c, '〔' | '〕' | '【' | '】' | '[' | ']' | '号'))
+            {
+                errors.push(FieldError::new(
+                    Field::GuidancePrefix,
+                    "文号前缀不要包含括号或“号”字，年份和序号会自动加上",
+                ));
             }
         }
         if !self.letters_share_sequence {

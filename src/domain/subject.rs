@@ -50,10 +50,11 @@ impl Subject {
         require_line(errors, Field::SubjectName, &self.name, "指导对象名称");
         if self.kind == SubjectKind::Enterprise && self.credit_code.trim().is_empty() {
             errors.push(FieldError::new(Field::CreditCode, "企业须填写18位统一社会信用代码"));
-        } else if self.kind.has_credit_code() && !self.credit_code.trim().is_empty() {
-            if let Err(e) = credit_code::validate(&self.credit_code) {
-                errors.push(FieldError::new(Field::CreditCode, e.to_string()));
-            }
+        } else if self.kind.has_credit_code()
+            && !self.credit_code.trim().is_empty()
+            && let Err(e) = credit_code::validate(&self.credit_code)
+        {
+            errors.push(FieldError::new(Field::CreditCode, e.to_string()));
         }
         check_phone(errors, Field::Phone, &self.phone);
         check_line(errors, Field::SubjectContact, &self.contact, "联系人");

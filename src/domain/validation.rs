@@ -93,6 +93,9 @@ pub fn check_phone(errors: &mut Vec<FieldError>, field: Field, phone: &str) {
     });
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if !ok || !(5..=20).contains(&digits) {
-        errors.push(FieldError::new(field, "电话号码只能包含数字和“-”，如 0533-1234567 或 13812345678"));
+        errors.push(FieldError::new(
+            field,
+            "电话号码只能包含数字和“-”，如 0533-1234567 或 13812345678",
+        ));
     }
 }

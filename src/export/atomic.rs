@@ -32,16 +32,11 @@ pub fn write_atomically(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), ExportError> {
     if path.is_dir() {
-        return Err(ExportError::TargetIsFolder {
-            path: path.to_path_buf(),
-        });
+        return Err(ExportError::TargetIsFolder { path: path.to_path_buf() });
     }
     let Some(name) = path.file_name() else {
         let source = io::Error::new(io::ErrorKind::InvalidInput, "没有文件名");
-        return Err(ExportError::Io {
-            path: path.to_path_buf(),
-            source,
-        });
+        return Err(ExportError::Io { path: path.to_path_buf(), source });
     };
     let folder = folder_of(path);
 
@@ -50,11 +45,9 @@ pub fn write_atomically(
     let mut out = BufWriter::new(file);
     let written = write(&mut out).and_then(|()| out.flush());
     written.map_err(|e| ExportError::from_io(e, path, Step::Write))?;
-    let file = out
-        .into_inner()
-        .map_err(|e| ExportError::from_io(e.into_error(), path, Step::Write))?;
-    file.sync_all()
-        .map_err(|e| ExportError::from_io(e, path, Step::Write))?;
+    let file =
+        out.into_inner().map_err(|e| ExportError::from_io(e.into_error(), path, Step::Write))?;
+    file.sync_all().map_err(|e| ExportError::from_io(e, path, Step::Write))?;
     drop(file);
 
     temp.persist(path)?;
@@ -73,21 +66,11 @@ impl TempFile {
     fn create(folder: &Path, name: &str, target: &Path) -> Result<(Self, File), ExportError> {
         let mut attempt = 0;
         loop {
-            let temp_name = format!(
-                ".{name}.tmp-{}-{:08x}",
-                std::process::id(),
-                fastrand::u32(..)
-            );
+            let temp_name = format!(".{name}.tmp-{}-{:08x}", std::process::id(), fastrand::u32(..));
             let path = folder.join(temp_name);
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(file) => {
-                    return Ok((
-                        Self {
-                            path,
-                            persisted: false,
-                        },
-                        file,
-                    ));
+                    return Ok((Self { path, persisted: false }, file));
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < TEMP_ATTEMPTS => {
                     attempt += 1;
@@ -111,10 +94,7 @@ impl Drop for TempFile {
         if !self.persisted
             && let Err(error) = fs::remove_file(&self.path)
         {
-            log::warn!(
-                "could not remove temporary file {}: {error}",
-                self.path.display()
-            );
+            log::warn!("could not remove temporary file {}: {error}", self.path.display());
         }
     }
 }

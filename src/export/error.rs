@@ -92,10 +92,8 @@ impl ExportError {
         if cfg!(windows) && matches!(raw, Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)) {
             return Self::FileInUse { path, source };
         }
-        if matches!(
-            source.kind(),
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
-        ) || (cfg!(unix) && raw == Some(ENOSPC))
+        if matches!(source.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded)
+            || (cfg!(unix) && raw == Some(ENOSPC))
         {
             return Self::DiskFull { path, source };
         }
@@ -139,19 +137,14 @@ mod tests {
     #[test]
     fn os_errors_become_the_matching_advice() {
         let denied = message(io::ErrorKind::PermissionDenied, Step::Create);
-        assert!(
-            matches!(&denied, ExportError::PermissionDenied { folder, .. }
-            if folder == Path::new("/导出"))
-        );
+        assert!(matches!(&denied, ExportError::PermissionDenied { folder, .. }
+            if folder == Path::new("/导出")));
         assert!(denied.to_string().contains("没有写入权限"));
 
         let full = message(io::ErrorKind::StorageFull, Step::Write);
         assert!(full.to_string().contains("磁盘空间不足"));
-        let enospc = ExportError::from_io(
-            io::Error::from_raw_os_error(28),
-            Path::new("a.csv"),
-            Step::Write,
-        );
+        let enospc =
+            ExportError::from_io(io::Error::from_raw_os_error(28), Path::new("a.csv"), Step::Write);
         assert!(!cfg!(unix) || matches!(enospc, ExportError::DiskFull { .. }));
 
         let missing = message(io::ErrorKind::NotFound, Step::Create);

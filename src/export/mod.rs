@@ -55,9 +55,7 @@ impl Format {
     pub fn parse(text: &str) -> Option<Format> {
         let text = text.trim();
         let text = text.strip_prefix('.').unwrap_or(text);
-        Format::ALL
-            .into_iter()
-            .find(|f| f.extension().eq_ignore_ascii_case(text))
+        Format::ALL.into_iter().find(|f| f.extension().eq_ignore_ascii_case(text))
     }
 }
 

@@ -67,11 +67,7 @@ pub fn register_table(rows: &[&RegisterRow], unit_name: &str, period: &str) -> T
     Table {
         title,
         headers: headers(&REGISTER_HEADERS),
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| row.cells(i + 1).into())
-            .collect(),
+        rows: rows.iter().enumerate().map(|(i, row)| row.cells(i + 1).into()).collect(),
     }
 }
 
@@ -93,12 +89,7 @@ pub fn catalogue_table(items: &[CatalogueItem]) -> Table {
                 item.applicable_to.clone(),
                 item.implementer.clone(),
                 item.phone.clone(),
-                if item.involves_enterprise {
-                    "是"
-                } else {
-                    "否"
-                }
-                .to_owned(),
+                if item.involves_enterprise { "是" } else { "否" }.to_owned(),
                 item.status.label().to_owned(),
             ]
         })
@@ -144,11 +135,7 @@ pub fn letters_table(
             ]
         })
         .collect();
-    Table {
-        title: ListKind::Letters.title().to_owned(),
-        headers: headers(&LETTER_HEADERS),
-        rows,
-    }
+    Table { title: ListKind::Letters.title().to_owned(), headers: headers(&LETTER_HEADERS), rows }
 }
 
 #[cfg(test)]
@@ -163,11 +150,7 @@ mod tests {
         RegisterRow {
             id,
             time: time.unwrap_or_default(),
-            number: DocNumber {
-                prefix: "金岭指导书".into(),
-                year: 2026,
-                seq: 1,
-            },
+            number: DocNumber { prefix: "金岭指导书".into(), year: 2026, seq: 1 },
             number_text: "金岭指导书〔2026〕1号".into(),
             subject: subject.into(),
             item: "食品安全".into(),
@@ -184,10 +167,7 @@ mod tests {
     fn register_rows_are_numbered_in_view_order() {
         let (a, b) = (row(7, "甲商店"), row(3, "乙公司"));
         let table = register_table(&[&a, &b], "金岭回族镇人民政府", "2026年");
-        assert_eq!(
-            table.title,
-            "金岭回族镇人民政府行政指导事项登记簿（2026年）"
-        );
+        assert_eq!(table.title, "金岭回族镇人民政府行政指导事项登记簿（2026年）");
         assert_eq!(table.headers, REGISTER_HEADERS);
         assert_eq!(table.rows[0][0], "1");
         assert_eq!(table.rows[0][3], "甲商店");
@@ -199,16 +179,8 @@ mod tests {
     #[test]
     fn catalogue_says_yes_or_no_for_enterprises() {
         let items = [
-            CatalogueItem {
-                id: 9,
-                name: "消防安全".into(),
-                ..Default::default()
-            },
-            CatalogueItem {
-                id: 4,
-                involves_enterprise: false,
-                ..Default::default()
-            },
+            CatalogueItem { id: 9, name: "消防安全".into(), ..Default::default() },
+            CatalogueItem { id: 4, involves_enterprise: false, ..Default::default() },
         ];
         let table = catalogue_table(&items);
         assert_eq!(table.headers.len(), 10);
@@ -227,16 +199,9 @@ mod tests {
         draft.delivery.date = Some(day);
         let letter = OpinionLetter {
             id: 1,
-            number: DocNumber {
-                prefix: "金岭指导书".into(),
-                year: 2026,
-                seq: 9,
-            },
+            number: DocNumber { prefix: "金岭指导书".into(), year: 2026, seq: 9 },
             details: draft,
-            voided: Some(Voided {
-                reason: "重复".into(),
-                at: day.and_time(NaiveTime::MIN),
-            }),
+            voided: Some(Voided { reason: "重复".into(), at: day.and_time(NaiveTime::MIN) }),
             created_at: day.and_time(NaiveTime::MIN),
             updated_at: day.and_time(NaiveTime::MIN),
         };

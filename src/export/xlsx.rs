@@ -58,41 +58,11 @@ const COLUMN_WIDTHS: [(f64, &[&str]); 8] = [
     (6.0, &["序号"]),
     (9.0, &["状态", "是否涉企", "签收人"]),
     (12.0, &["指导方式", "所属领域", "送达方式"]),
-    (
-        15.0,
-        &[
-            "成文日期",
-            "送达日期",
-            "咨询电话",
-            "联系电话",
-            "指导人员",
-            "指导联系人",
-        ],
-    ),
+    (15.0, &["成文日期", "送达日期", "咨询电话", "联系电话", "指导人员", "指导联系人"]),
     (19.0, &["时间"]),
-    (
-        22.0,
-        &[
-            "指导对象",
-            "指导事项",
-            "事项名称",
-            "收件对象",
-            "适用对象",
-            "实施主体",
-        ],
-    ),
+    (22.0, &["指导对象", "指导事项", "事项名称", "收件对象", "适用对象", "实施主体"]),
     (26.0, &["文号", "关联指导文书"]),
-    (
-        40.0,
-        &[
-            "指导内容",
-            "指导结果",
-            "指导依据",
-            "存在问题",
-            "指导意见",
-            "反馈",
-        ],
-    ),
+    (40.0, &["指导内容", "指导结果", "指导依据", "存在问题", "指导意见", "反馈"]),
 ];
 /// Width of a column whose header is not listed above.
 const DEFAULT_WIDTH: f64 = 16.0;
@@ -117,16 +87,10 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
-        let base = Format::new()
-            .set_font_name("宋体")
-            .set_align(FormatAlign::VerticalCenter);
+        let base = Format::new().set_font_name("宋体").set_align(FormatAlign::VerticalCenter);
         let boxed = base.clone().set_border(FormatBorder::Thin).set_text_wrap();
         Self {
-            title: base
-                .clone()
-                .set_bold()
-                .set_font_size(16)
-                .set_align(FormatAlign::Center),
+            title: base.clone().set_bold().set_font_size(16).set_align(FormatAlign::Center),
             header: boxed
                 .clone()
                 .set_bold()
@@ -140,10 +104,7 @@ impl Formats {
 
 fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     let formats = Formats::new();
-    let columns = table
-        .headers
-        .len()
-        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let columns = table.headers.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
     let last_col = u16::try_from(columns.max(1) - 1).map_err(|_| XlsxError::RowColumnLimitError)?;
 
     for (col, header) in (0..=last_col).zip(&table.headers) {
@@ -216,10 +177,7 @@ mod tests {
 
     #[test]
     fn sheets_get_short_chinese_names() {
-        assert_eq!(
-            sheet_name("金岭回族镇人民政府行政指导事项登记簿（2026年）"),
-            "登记簿"
-        );
+        assert_eq!(sheet_name("金岭回族镇人民政府行政指导事项登记簿（2026年）"), "登记簿");
         assert_eq!(sheet_name("行政指导事项目录"), "事项目录");
         assert_eq!(sheet_name("行政指导意见书台账"), "意见书台账");
         assert_eq!(sheet_name(""), "台账");

@@ -44,11 +44,8 @@ fn push_initials(out: &mut String, fields: &[&str]) {
 pub(super) fn of_guidance(g: &Guidance, names: &Names) -> String {
     let d = &g.details;
     let number = g.number.to_string();
-    let officers: Vec<&str> = d
-        .officers
-        .iter()
-        .filter_map(|id| names.officers.get(id).map(String::as_str))
-        .collect();
+    let officers: Vec<&str> =
+        d.officers.iter().filter_map(|id| names.officers.get(id).map(String::as_str)).collect();
     let item = d.item.and_then(|id| names.items.get(&id)).map_or("", String::as_str);
     let s = &d.subject;
     let mut out = String::with_capacity(256);

@@ -4,8 +4,8 @@
 //! instead of 100,000 small ones. Changed records are appended and the old text marked
 //! dead; the string is rebuilt when too much of it is dead.
 
-mod haystack;
 pub mod data;
+mod haystack;
 pub mod register;
 
 use std::collections::HashMap;
@@ -52,10 +52,8 @@ impl SearchIndex {
         catalogue: &[CatalogueItem],
     ) -> Self {
         let names = Names::new(officers, catalogue);
-        let mut index = SearchIndex {
-            blob: String::with_capacity(guidance.len() * 256),
-            ..Default::default()
-        };
+        let mut index =
+            SearchIndex { blob: String::with_capacity(guidance.len() * 256), ..Default::default() };
         for g in guidance {
             index.push(DocRef::Guidance(g.id), &haystack::of_guidance(g, &names));
         }

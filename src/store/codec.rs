@@ -50,12 +50,16 @@ mod tests {
 
     #[test]
     fn values_round_trip_and_junk_is_an_error() {
-        let officer = Officer { id: 3, name: "王建国".into(), active: true, ..Default::default() };
+        let officer =
+            Officer { id: 3, name: "王建国".into(), active: true, ..Default::default() };
         let bytes = encode(&officer).unwrap();
         assert_eq!(decode::<Officer>(&bytes).unwrap(), officer);
 
         assert!(matches!(decode::<Officer>(&[1]), Err(CodecError::Truncated(1))));
-        assert!(matches!(decode::<Officer>(&[9, 0, 1]), Err(CodecError::UnknownVersion { found: 9 })));
+        assert!(matches!(
+            decode::<Officer>(&[9, 0, 1]),
+            Err(CodecError::UnknownVersion { found: 9 })
+        ));
         let mut cut = bytes.clone();
         cut.truncate(bytes.len() - 3);
         assert!(matches!(decode::<Officer>(&cut), Err(CodecError::Damaged(_))));

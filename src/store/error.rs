@@ -50,11 +50,6 @@ macro_rules! from_redb {
     };
 }
 
-from_redb!(
-    redb::TransactionError,
-    redb::TableError,
-    redb::StorageError,
-    redb::CommitError
-);
+from_redb!(redb::TransactionError, redb::TableError, redb::StorageError, redb::CommitError);
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

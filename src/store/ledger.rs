@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
-use crate::domain::{CatalogueItem, Guidance, OpinionLetter, Officer, Settings};
+use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
 use super::codec::{self, SCHEMA_VERSION};
 use super::error::{Result, StoreError};
@@ -98,8 +98,11 @@ impl Ledger {
         let settings = {
             let table = txn.open_table(SETTINGS)?;
             match table.get(SETTINGS_KEY)? {
-                Some(v) => codec::decode(v.value())
-                    .map_err(|source| StoreError::Decode { what: "设置", id: 0, source })?,
+                Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
+                    what: "设置",
+                    id: 0,
+                    source,
+                })?,
                 None => Settings::default(),
             }
         };
@@ -116,8 +119,11 @@ impl Ledger {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(SETTINGS)?;
         match table.get(SETTINGS_KEY)? {
-            Some(v) => codec::decode(v.value())
-                .map_err(|source| StoreError::Decode { what: "设置", id: 0, source }),
+            Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
+                what: "设置",
+                id: 0,
+                source,
+            }),
             None => Ok(Settings::default()),
         }
     }
@@ -180,8 +186,11 @@ pub(super) fn load_all<T: DeserializeOwned>(
     let mut out = Vec::with_capacity(usize::try_from(table.len()?).unwrap_or(0));
     for entry in table.iter()? {
         let (key, value) = entry?;
-        let record = codec::decode(value.value())
-            .map_err(|source| StoreError::Decode { what, id: key.value(), source })?;
+        let record = codec::decode(value.value()).map_err(|source| StoreError::Decode {
+            what,
+            id: key.value(),
+            source,
+        })?;
         out.push(record);
     }
     Ok(out)

@@ -30,16 +30,18 @@ pub(super) fn allocate(
         let table = txn.open_table(SETTINGS)?;
         let bytes = table.get(SETTINGS_KEY)?;
         match bytes {
-            Some(b) => codec::decode(b.value())
-                .map_err(|source| StoreError::Decode { what: "设置", id: 0, source })?,
+            Some(b) => codec::decode(b.value()).map_err(|source| StoreError::Decode {
+                what: "设置",
+                id: 0,
+                source,
+            })?,
             None => Settings::default(),
         }
     };
     let key = format!("{}/{year}", settings.series_for(kind));
     let mut sequences = txn.open_table(SEQUENCES)?;
     let last = sequences.get(key.as_str())?.map_or(0, |v| v.value());
-    let number =
-        DocNumber { prefix: settings.prefix_for(kind).to_string(), year, seq: last + 1 };
+    let number = DocNumber { prefix: settings.prefix_for(kind).to_string(), year, seq: last + 1 };
     sequences.insert(key.as_str(), number.seq)?;
     claim(txn, &number, kind, id)?;
     Ok(number)

@@ -4,12 +4,12 @@ use redb::{ReadableDatabase, ReadableTable};
 
 use crate::domain::{CatalogueItem, Guidance, Officer};
 
+use super::Ledger;
 use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::{load_all, next_id};
 use super::records::encode;
 use super::tables::{CATALOGUE, GUIDANCE, OFFICERS};
-use super::Ledger;
 
 impl Ledger {
     /// Adds an officer (id 0) or replaces one; returns it with its id.
@@ -42,8 +42,11 @@ impl Ledger {
             let guidance = txn.open_table(GUIDANCE)?;
             let mut officers = txn.open_table(OFFICERS)?;
             let officer: Officer = match officers.get(id)? {
-                Some(b) => codec::decode(b.value())
-                    .map_err(|source| StoreError::Decode { what: "指导人员", id, source })?,
+                Some(b) => codec::decode(b.value()).map_err(|source| StoreError::Decode {
+                    what: "指导人员",
+                    id,
+                    source,
+                })?,
                 None => return Err(StoreError::NotFound { what: "指导人员", id }),
             };
             for entry in guidance.iter()? {

@@ -85,6 +85,9 @@ impl Ledger {
 
     /// Saves many new guidance records in one transaction, numbered in the order given;
     /// either all of them are saved or none. Give them in date order so numbers follow dates.
+    ///
+    /// # Errors
+    /// The first draft that does not validate, or a database error; nothing is saved then.
     pub fn create_guidance_batch(
         &self,
         drafts: &[GuidanceDraft],
@@ -121,6 +124,9 @@ impl Ledger {
     }
 
     /// Saves many new opinion letters in one transaction, numbered in the order given.
+    ///
+    /// # Errors
+    /// As [`Ledger::create_guidance_batch`].
     pub fn create_letter_batch(
         &self,
         drafts: &[OpinionLetterDraft],
@@ -148,6 +154,9 @@ impl Ledger {
 
     /// Runs `work` in one write transaction and commits it if `work` succeeds; on an error
     /// nothing of it is saved and no number is used. Numbers are allocated in call order.
+    ///
+    /// # Errors
+    /// The first error of `work`, or a database error on commit.
     pub fn batch<R>(&self, work: impl FnOnce(&mut Batch<'_>) -> Result<R>) -> Result<R> {
         let txn = self.db.begin_write()?;
         let mut batch = Batch { txn: &txn, log: BatchLog::default() };

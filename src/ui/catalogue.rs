@@ -56,10 +56,12 @@ impl CatalogueTab {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("导出 CSV").clicked() {
-                    commands.push(Command::Export { kind: ListKind::Catalogue, format: Format::Csv });
+                    commands
+                        .push(Command::Export { kind: ListKind::Catalogue, format: Format::Csv });
                 }
                 if ui.button("导出 Excel").clicked() {
-                    commands.push(Command::Export { kind: ListKind::Catalogue, format: Format::Xlsx });
+                    commands
+                        .push(Command::Export { kind: ListKind::Catalogue, format: Format::Xlsx });
                 }
             });
         });
@@ -85,30 +87,33 @@ impl CatalogueTab {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("所属领域");
             let shown = self.domain.clone().unwrap_or_else(|| "全部".into());
-            let combo = egui::ComboBox::from_id_salt("cat_domain").selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.domain, None, "全部");
-                for d in &domains {
-                    ui.selectable_value(&mut self.domain, Some((*d).to_string()), *d);
-                }
-            });
+            let combo =
+                egui::ComboBox::from_id_salt("cat_domain").selected_text(shown).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.domain, None, "全部");
+                    for d in &domains {
+                        ui.selectable_value(&mut self.domain, Some((*d).to_string()), *d);
+                    }
+                });
             combo.response.labelled_by(label.id);
             let label = ui.label("指导方式");
             let shown = self.method.map_or("全部", Method::label);
-            let combo = egui::ComboBox::from_id_salt("cat_method").selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.method, None, "全部");
-                for m in Method::ALL {
-                    ui.selectable_value(&mut self.method, Some(m), m.label());
-                }
-            });
+            let combo =
+                egui::ComboBox::from_id_salt("cat_method").selected_text(shown).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.method, None, "全部");
+                    for m in Method::ALL {
+                        ui.selectable_value(&mut self.method, Some(m), m.label());
+                    }
+                });
             combo.response.labelled_by(label.id);
             let label = ui.label("状态");
             let shown = self.status.map_or("全部", ItemStatus::label);
-            let combo = egui::ComboBox::from_id_salt("cat_status").selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.status, None, "全部");
-                for s in ItemStatus::ALL {
-                    ui.selectable_value(&mut self.status, Some(s), s.label());
-                }
-            });
+            let combo =
+                egui::ComboBox::from_id_salt("cat_status").selected_text(shown).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.status, None, "全部");
+                    for s in ItemStatus::ALL {
+                        ui.selectable_value(&mut self.status, Some(s), s.label());
+                    }
+                });
             combo.response.labelled_by(label.id);
             let label = ui.label("筛选");
             ui.add(egui::TextEdit::singleline(&mut self.text).desired_width(180.0))
@@ -117,9 +122,11 @@ impl CatalogueTab {
     }
 
     fn table_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
-        let shown: Vec<&CatalogueItem> = data.catalogue.iter().filter(|i| self.matches(i)).collect();
+        let shown: Vec<&CatalogueItem> =
+            data.catalogue.iter().filter(|i| self.matches(i)).collect();
         ui.label(format!("共 {} 项；单击一行修改", shown.len()));
-        let headers = ["序号", "事项名称", "所属领域", "指导方式", "指导依据", "实施主体", "涉企", "状态"];
+        let headers =
+            ["序号", "事项名称", "所属领域", "指导方式", "指导依据", "实施主体", "涉企", "状态"];
         TableBuilder::new(ui)
             .id_salt("catalogue_table")
             .striped(true)
@@ -175,20 +182,25 @@ impl CatalogueTab {
             |ui| {
                 let errors = item.validate();
                 widgets::line(ui, "事项名称", &mut item.name, &errors, Some(Field::Name));
-                widgets::labelled(ui, "所属领域", message_for(&errors, Field::Domain), |ui, id| {
-                    ui.add(egui::TextEdit::singleline(&mut item.domain).desired_width(160.0))
-                        .labelled_by(id);
-                    let combo = egui::ComboBox::from_id_salt("item_domain")
-                        .selected_text("常用领域")
-                        .show_ui(ui, |ui| {
-                            for d in DOMAINS {
-                                if ui.selectable_label(item.domain == d, d).clicked() {
-                                    item.domain = d.to_string();
+                widgets::labelled(
+                    ui,
+                    "所属领域",
+                    message_for(&errors, Field::Domain),
+                    |ui, id| {
+                        ui.add(egui::TextEdit::singleline(&mut item.domain).desired_width(160.0))
+                            .labelled_by(id);
+                        let combo = egui::ComboBox::from_id_salt("item_domain")
+                            .selected_text("常用领域")
+                            .show_ui(ui, |ui| {
+                                for d in DOMAINS {
+                                    if ui.selectable_label(item.domain == d, d).clicked() {
+                                        item.domain = d.to_string();
+                                    }
                                 }
-                            }
-                        });
-                    combo.response.accessible_name("常用领域");
-                });
+                            });
+                        combo.response.accessible_name("常用领域");
+                    },
+                );
                 widgets::labelled(ui, "指导方式", None, |ui, _| {
                     ui.horizontal_wrapped(|ui| {
                         for m in Method::ALL {
@@ -197,8 +209,20 @@ impl CatalogueTab {
                     });
                 });
                 widgets::text(ui, "指导依据", &mut item.basis, &errors, Field::Basis, 3);
-                widgets::line(ui, "适用对象", &mut item.applicable_to, &errors, Some(Field::Applicable));
-                widgets::line(ui, "实施主体", &mut item.implementer, &errors, Some(Field::Implementer));
+                widgets::line(
+                    ui,
+                    "适用对象",
+                    &mut item.applicable_to,
+                    &errors,
+                    Some(Field::Applicable),
+                );
+                widgets::line(
+                    ui,
+                    "实施主体",
+                    &mut item.implementer,
+                    &errors,
+                    Some(Field::Implementer),
+                );
                 widgets::line(ui, "咨询电话", &mut item.phone, &errors, Some(Field::Phone));
                 widgets::labelled(ui, "是否涉企", None, |ui, _| {
                     ui.radio_value(&mut item.involves_enterprise, true, "是");
@@ -211,7 +235,8 @@ impl CatalogueTab {
                 });
                 ui.horizontal(|ui| {
                     ui.add_space(theme::LABEL_WIDTH);
-                    if ui.add_enabled(errors.is_empty(), egui::Button::new("保存事项")).clicked() {
+                    if ui.add_enabled(errors.is_empty(), egui::Button::new("保存事项")).clicked()
+                    {
                         commands.push(Command::SaveItem(item.clone()));
                     }
                     if ui.button("取消").clicked() {

@@ -1,6 +1,8 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
-use crate::domain::{CatalogueItem, GuidanceDraft, OpinionLetterDraft, Officer, RecordId, Settings};
+use crate::domain::{
+    CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
+};
 use crate::export::{Format, ListKind};
 
 /// The four tabs.
@@ -28,10 +30,22 @@ impl Tab {
 #[derive(Clone, Debug)]
 pub enum Command {
     /// Save a new guidance record (`id` None) or an edit of one.
-    SaveGuidance { id: Option<RecordId>, draft: GuidanceDraft },
-    VoidGuidance { id: RecordId, reason: String },
-    SaveLetter { id: Option<RecordId>, draft: OpinionLetterDraft },
-    VoidLetter { id: RecordId, reason: String },
+    SaveGuidance {
+        id: Option<RecordId>,
+        draft: GuidanceDraft,
+    },
+    VoidGuidance {
+        id: RecordId,
+        reason: String,
+    },
+    SaveLetter {
+        id: Option<RecordId>,
+        draft: OpinionLetterDraft,
+    },
+    VoidLetter {
+        id: RecordId,
+        reason: String,
+    },
     SaveItem(CatalogueItem),
     SaveOfficer(Officer),
     DeleteOfficer(RecordId),
@@ -46,6 +60,9 @@ pub enum Command {
     /// Start a letter in the 意见书 tab with the record's fields carried over.
     LetterFromGuidance(RecordId),
     /// Export a list: the register as currently filtered, the catalogue or the letters.
-    Export { kind: ListKind, format: Format },
+    Export {
+        kind: ListKind,
+        format: Format,
+    },
     ShowTab(Tab),
 }

@@ -125,7 +125,10 @@ impl ExportFlow {
     fn finish(&mut self, result: Result<PathBuf, String>, status: &mut Option<Status>) {
         match result {
             Ok(path) => {
-                *status = Some(Status { text: format!("已导出：{}", path.display()), is_error: false });
+                *status = Some(Status {
+                    text: format!("已导出：{}", path.display()),
+                    is_error: false,
+                });
                 if let Some(dir) = path.parent() {
                     self.last_dir = dir.to_path_buf();
                     self.remember = Some(dir.to_path_buf());
@@ -142,7 +145,11 @@ impl ExportFlow {
             egui::Window::new("导出").collapsible(false).resizable(false).show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(if job.writing { "正在写入文件…" } else { "请在文件对话框中选择保存位置…" });
+                    ui.label(if job.writing {
+                        "正在写入文件…"
+                    } else {
+                        "请在文件对话框中选择保存位置…"
+                    });
                 });
             });
         }
@@ -241,7 +248,9 @@ pub fn remember_folder(flow: &mut ExportFlow, ledger: &Ledger) {
 /// The user's documents folder, or home, or the working folder.
 fn default_dir() -> PathBuf {
     directories::UserDirs::new()
-        .and_then(|u| u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf())))
+        .and_then(|u| {
+            u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf()))
+        })
         .unwrap_or_else(|| PathBuf::from("."))
 }
 

@@ -13,9 +13,7 @@ const UI_FONT_NAME: &str = "NotoSansSC-GB2312";
 /// Makes the bundled Chinese font the first choice for both proportional and monospace text.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert(UI_FONT_NAME.to_owned(), Arc::new(FontData::from_static(UI_FONT)));
+    fonts.font_data.insert(UI_FONT_NAME.to_owned(), Arc::new(FontData::from_static(UI_FONT)));
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts.families.entry(family).or_default().insert(0, UI_FONT_NAME.to_owned());
     }

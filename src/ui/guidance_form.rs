@@ -61,7 +61,8 @@ impl GuidanceForm {
 
     fn when_and_who(&mut self, ui: &mut Ui, data: &LedgerData, errors: &[FieldError]) {
         ui.heading("指导时间、地点和人员");
-        if let Some(date) = widgets::date(ui, "指导日期", &mut self.date_text, "guidance_date") {
+        if let Some(date) = widgets::date(ui, "指导日期", &mut self.date_text, "guidance_date")
+        {
             self.draft.time = date.and_time(self.draft.time.time());
         }
         widgets::labelled(ui, "指导时间", None, |ui, _| {
@@ -117,7 +118,13 @@ impl GuidanceForm {
         };
         widgets::line(ui, name_label, &mut s.name, errors, Some(Field::SubjectName));
         if s.kind.has_credit_code() {
-            widgets::line(ui, "统一社会信用代码", &mut s.credit_code, errors, Some(Field::CreditCode));
+            widgets::line(
+                ui,
+                "统一社会信用代码",
+                &mut s.credit_code,
+                errors,
+                Some(Field::CreditCode),
+            );
         }
         widgets::line(ui, "联系人", &mut s.contact, errors, Some(Field::SubjectContact));
         widgets::line(ui, "联系电话", &mut s.phone, errors, Some(Field::Phone));
@@ -145,7 +152,10 @@ impl GuidanceForm {
         });
         if data.catalogue.iter().all(|i| !i.in_force()) {
             widgets::labelled(ui, "", None, |ui, _| {
-                ui.label(RichText::new("事项目录中还没有有效事项，请先到“事项目录”添加").color(theme::MUTED));
+                ui.label(
+                    RichText::new("事项目录中还没有有效事项，请先到“事项目录”添加")
+                        .color(theme::MUTED),
+                );
             });
         }
         widgets::labelled(ui, "指导方式", None, |ui, _| {

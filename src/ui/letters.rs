@@ -29,7 +29,11 @@ impl LetterForm {
     fn new(settings: &Settings) -> Self {
         let today = super::app::now().date();
         Self {
-            draft: OpinionLetterDraft::new(today, &settings.default_contact, &settings.default_phone),
+            draft: OpinionLetterDraft::new(
+                today,
+                &settings.default_contact,
+                &settings.default_phone,
+            ),
             editing: None,
             date_text: format_date(today),
             delivery_text: String::new(),
@@ -141,7 +145,8 @@ impl LettersTab {
                     commands.push(Command::Export { kind: ListKind::Letters, format: Format::Csv });
                 }
                 if ui.button("导出 Excel").clicked() {
-                    commands.push(Command::Export { kind: ListKind::Letters, format: Format::Xlsx });
+                    commands
+                        .push(Command::Export { kind: ListKind::Letters, format: Format::Xlsx });
                 }
             });
         });
@@ -178,7 +183,8 @@ impl LettersTab {
             .column(Column::initial(160.0))
             .column(Column::remainder())
             .header(theme::ROW_HEIGHT, |mut header| {
-                for h in ["文号", "收件对象", "成文日期", "存在问题", "送达", "关联指导文书"] {
+                for h in ["文号", "收件对象", "成文日期", "存在问题", "送达", "关联指导文书"]
+                {
                     header.col(|ui| {
                         ui.strong(h);
                     });
@@ -236,8 +242,12 @@ fn letter_form_ui(
     let errors = form.problems();
     let d = &mut form.draft;
     widgets::labelled(ui, "关联指导文书", message_for(&errors, Field::Item), |ui, id| {
-        ui.add(egui::TextEdit::singleline(&mut form.guidance_text).desired_width(220.0).hint_text("可不填；填文号"))
-            .labelled_by(id);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.guidance_text)
+                .desired_width(220.0)
+                .hint_text("可不填；填文号"),
+        )
+        .labelled_by(id);
         if let Some(g) = d.guidance.and_then(|id| data.guidance(id))
             && ui.button("带入对象和内容").clicked()
         {
@@ -285,7 +295,9 @@ fn letter_form_ui(
             cancel = true;
         }
         if !errors.is_empty() {
-            ui.label(RichText::new(format!("还有{}处需要填写或更正", errors.len())).color(theme::MUTED));
+            ui.label(
+                RichText::new(format!("还有{}处需要填写或更正", errors.len())).color(theme::MUTED),
+            );
         }
     });
     cancel

@@ -46,7 +46,9 @@ impl QuickLookup {
                         .add(
                             egui::TextEdit::singleline(&mut self.query)
                                 .desired_width(420.0)
-                                .hint_text("文号、对象名称或信用代码、内容、人员、地点；拼音首字母亦可"),
+                                .hint_text(
+                                    "文号、对象名称或信用代码、内容、人员、地点；拼音首字母亦可",
+                                ),
                         )
                         .labelled_by(label.id);
                     if std::mem::take(&mut self.focus) {
@@ -59,7 +61,11 @@ impl QuickLookup {
                     return;
                 }
                 let total = self.hits.len();
-                let more = if total > MAX_SHOWN { format!("，显示前{MAX_SHOWN}条") } else { String::new() };
+                let more = if total > MAX_SHOWN {
+                    format!("，显示前{MAX_SHOWN}条")
+                } else {
+                    String::new()
+                };
                 ui.label(format!("找到 {total} 条{more}"));
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {

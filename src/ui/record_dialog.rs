@@ -65,7 +65,9 @@ impl RecordDialog {
                 });
                 ui.separator();
                 if voided {
-                    ui.label(RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR));
+                    ui.label(
+                        RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR),
+                    );
                 } else {
                     close = self.actions(ui, id, commands);
                 }
@@ -80,7 +82,8 @@ impl RecordDialog {
             let mut voided = false;
             ui.horizontal(|ui| {
                 let label = ui.label("作废原因");
-                ui.add(egui::TextEdit::singleline(reason).desired_width(300.0)).labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(reason).desired_width(300.0))
+                    .labelled_by(label.id);
                 let ok = !reason.trim().is_empty();
                 if ui.add_enabled(ok, egui::Button::new("确认作废")).clicked() {
                     let reason = reason.trim().to_string();
@@ -127,7 +130,10 @@ fn guidance_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, b
     let g = data.guidance(id)?;
     let d = &g.details;
     let s = &d.subject;
-    let item = d.item.and_then(|i| data.item(i)).map_or("（事项已删除）".into(), |i| i.name.clone());
+    let item = d
+        .item
+        .and_then(|i| data.item(i))
+        .map_or("（事项已删除）".into(), |i| i.name.clone());
     let mut fields: Fields = vec![
         ("文号", g.number.to_string()),
         ("指导时间", format_date_time(d.time)),

@@ -72,16 +72,21 @@ impl RegisterTab {
             ui.label(RichText::new("双击一行查看详情；点击列标题排序").color(theme::MUTED));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("导出 CSV").clicked() {
-                    commands.push(Command::Export { kind: ListKind::Register, format: Format::Csv });
+                    commands
+                        .push(Command::Export { kind: ListKind::Register, format: Format::Csv });
                 }
                 if ui.button("导出 Excel").clicked() {
-                    commands.push(Command::Export { kind: ListKind::Register, format: Format::Xlsx });
+                    commands
+                        .push(Command::Export { kind: ListKind::Register, format: Format::Xlsx });
                 }
             });
         });
         ui.separator();
         if data.rows.is_empty() {
-            ui.label(RichText::new("登记簿还是空的。在“新建指导”中保存的记录会自动登记在这里。").color(theme::MUTED));
+            ui.label(
+                RichText::new("登记簿还是空的。在“新建指导”中保存的记录会自动登记在这里。")
+                    .color(theme::MUTED),
+            );
             return;
         }
         self.table_ui(ui, data, commands);
@@ -92,12 +97,15 @@ impl RegisterTab {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("年份");
             let year_text = self.filter.year.map_or("全部".into(), |y| format!("{y}年"));
-            let combo = egui::ComboBox::from_id_salt("reg_year").selected_text(year_text).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.filter.year, None, "全部");
-                for y in years.iter().rev() {
-                    ui.selectable_value(&mut self.filter.year, Some(*y), format!("{y}年"));
-                }
-            });
+            let combo = egui::ComboBox::from_id_salt("reg_year").selected_text(year_text).show_ui(
+                ui,
+                |ui| {
+                    ui.selectable_value(&mut self.filter.year, None, "全部");
+                    for y in years.iter().rev() {
+                        ui.selectable_value(&mut self.filter.year, Some(*y), format!("{y}年"));
+                    }
+                },
+            );
             combo.response.labelled_by(label.id);
             let label = ui.label("月份");
             let month_text = self.filter.month.map_or("全部".into(), |m| format!("{m}月"));
@@ -113,11 +121,19 @@ impl RegisterTab {
                 combo.response.labelled_by(label.id);
             });
             let label = ui.label("起");
-            ui.add(egui::TextEdit::singleline(&mut self.from_text).desired_width(90.0).hint_text("2026-1-1"))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.from_text)
+                    .desired_width(90.0)
+                    .hint_text("2026-1-1"),
+            )
+            .labelled_by(label.id);
             let label = ui.label("止");
-            ui.add(egui::TextEdit::singleline(&mut self.to_text).desired_width(90.0).hint_text("2026-12-31"))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.to_text)
+                    .desired_width(90.0)
+                    .hint_text("2026-12-31"),
+            )
+            .labelled_by(label.id);
             for (text, what) in [(&self.from_text, "起始"), (&self.to_text, "截止")] {
                 if !text.trim().is_empty() && parse_date(text).is_none() {
                     ui.label(RichText::new(format!("{what}日期看不懂")).color(theme::ERROR));
@@ -126,31 +142,41 @@ impl RegisterTab {
         });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("指导人员");
-            let officer = self.filter.officer.and_then(|id| data.officer(id)).map_or("全部", |o| &o.name);
-            let combo = egui::ComboBox::from_id_salt("reg_officer").selected_text(officer).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.filter.officer, None, "全部");
-                for o in &data.officers {
-                    ui.selectable_value(&mut self.filter.officer, Some(o.id), &o.name);
-                }
-            });
+            let officer =
+                self.filter.officer.and_then(|id| data.officer(id)).map_or("全部", |o| &o.name);
+            let combo = egui::ComboBox::from_id_salt("reg_officer").selected_text(officer).show_ui(
+                ui,
+                |ui| {
+                    ui.selectable_value(&mut self.filter.officer, None, "全部");
+                    for o in &data.officers {
+                        ui.selectable_value(&mut self.filter.officer, Some(o.id), &o.name);
+                    }
+                },
+            );
             combo.response.labelled_by(label.id);
             let label = ui.label("指导事项");
             let item = self.filter.item.and_then(|id| data.item(id)).map_or("全部", |i| &i.name);
-            let combo = egui::ComboBox::from_id_salt("reg_item").selected_text(item).width(200.0).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.filter.item, None, "全部");
-                for i in &data.catalogue {
-                    ui.selectable_value(&mut self.filter.item, Some(i.id), &i.name);
-                }
-            });
+            let combo = egui::ComboBox::from_id_salt("reg_item")
+                .selected_text(item)
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.item, None, "全部");
+                    for i in &data.catalogue {
+                        ui.selectable_value(&mut self.filter.item, Some(i.id), &i.name);
+                    }
+                });
             combo.response.labelled_by(label.id);
             let label = ui.label("指导方式");
             let method = self.filter.method.map_or("全部", Method::label);
-            let combo = egui::ComboBox::from_id_salt("reg_method").selected_text(method).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.filter.method, None, "全部");
-                for m in Method::ALL {
-                    ui.selectable_value(&mut self.filter.method, Some(m), m.label());
-                }
-            });
+            let combo = egui::ComboBox::from_id_salt("reg_method").selected_text(method).show_ui(
+                ui,
+                |ui| {
+                    ui.selectable_value(&mut self.filter.method, None, "全部");
+                    for m in Method::ALL {
+                        ui.selectable_value(&mut self.filter.method, Some(m), m.label());
+                    }
+                },
+            );
             combo.response.labelled_by(label.id);
             let label = ui.label("关键字");
             ui.add(
@@ -192,7 +218,11 @@ impl RegisterTab {
                     header.col(|ui| {
                         let arrow = match column {
                             Some(c) if c == self.sort.column => {
-                                if self.sort.ascending { " ▲" } else { " ▼" }
+                                if self.sort.ascending {
+                                    " ▲"
+                                } else {
+                                    " ▼"
+                                }
                             }
                             _ => "",
                         };

@@ -51,11 +51,18 @@ impl SettingsPage {
             ui.checkbox(&mut s.letters_share_sequence, "与指导文书共用同一文号序列（默认）");
         });
         if !s.letters_share_sequence {
-            widgets::line(ui, "意见书前缀", &mut s.letter_prefix, &errors, Some(Field::LetterPrefix));
+            widgets::line(
+                ui,
+                "意见书前缀",
+                &mut s.letter_prefix,
+                &errors,
+                Some(Field::LetterPrefix),
+            );
         }
         widgets::line(ui, "默认联系人", &mut s.default_contact, &errors, None);
         widgets::line(ui, "默认联系电话", &mut s.default_phone, &errors, Some(Field::Phone));
-        let example = crate::domain::DocNumber { prefix: s.guidance_prefix.clone(), year: 2026, seq: 7 };
+        let example =
+            crate::domain::DocNumber { prefix: s.guidance_prefix.clone(), year: 2026, seq: 7 };
         widgets::labelled(ui, "文号示例", None, |ui, _| {
             ui.label(RichText::new(example.to_string()).color(theme::MUTED));
         });
@@ -76,7 +83,14 @@ impl SettingsPage {
         });
         if let Some(officer) = &mut self.officer {
             ui.separator();
-            ui.label(RichText::new(if officer.id == 0 { "添加指导人员" } else { "修改指导人员" }).strong());
+            ui.label(
+                RichText::new(if officer.id == 0 {
+                    "添加指导人员"
+                } else {
+                    "修改指导人员"
+                })
+                .strong(),
+            );
             let errors = officer.validate();
             widgets::line(ui, "姓名", &mut officer.name, &errors, Some(Field::Name));
             widgets::line(ui, "执法证号", &mut officer.badge, &errors, Some(Field::Badge));
@@ -113,7 +127,8 @@ impl SettingsPage {
                     }
                     let toggle = if o.active { "停用" } else { "启用" };
                     if ui.small_button(toggle).clicked() {
-                        commands.push(Command::SaveOfficer(Officer { active: !o.active, ..o.clone() }));
+                        commands
+                            .push(Command::SaveOfficer(Officer { active: !o.active, ..o.clone() }));
                     }
                     if ui.small_button("删除").clicked() {
                         commands.push(Command::DeleteOfficer(o.id));

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use eframe::egui::{self, Response, RichText, TextEdit, Ui};
 
 use super::theme;
-use crate::domain::validation::{Field, FieldError, message_for};
 use crate::domain::date::parse_date;
+use crate::domain::validation::{Field, FieldError, message_for};
 
 /// A row of a form: the label, the widget, and the field's problem in red.
 pub fn labelled<R>(
