@@ -14,26 +14,45 @@ pub fn half_width(c: char) -> char {
 /// Folds text so that a query matches regardless of case and width.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().map(half_width) {
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends the folded form of `text` to `out`; the index is built with this, without
+/// a string per field.
+pub fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in text.chars() {
+        let c = half_width(c);
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else {
+        } else if u32::from(c) < 0x2000 {
+            // Latin, Greek and Cyrillic letters have case; CJK and punctuation do not.
             out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
         }
     }
-    out
 }
 
 /// The pinyin initials of the Chinese characters in `text`, other characters dropped:
 /// `金岭镇` gives `jlz`. Used so a clerk can search without switching input method.
 pub fn pinyin_initials(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    pinyin_initials_into(&mut out, text);
+    out
+}
+
+/// Appends the pinyin initials of `text` to `out`.
+pub fn pinyin_initials_into(out: &mut String, text: &str) {
+    for c in text.chars().filter(|c| u32::from(*c) >= 0x3400) {
         if let Some(p) = c.to_pinyin() {
             out.push_str(p.first_letter());
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -50,5 +69,16 @@ mod tests {
     fn initials_of_a_town() {
         assert_eq!(pinyin_initials("金岭镇"), "jlz");
         assert_eq!(pinyin_initials("张三食品店A"), "zsspd");
+    }
+
+    #[test]
+    fn folding_in_place_matches_folding_a_copy() {
+        for text in ["Ｍａ Guoqiang", "ÄÖÜ straße", "金岭指导书〔2026〕7号", "ΑΒΓ", ""]
+        {
+            let mut out = String::from("x");
+            fold_into(&mut out, text);
+            assert_eq!(out, format!("x{}", fold(text)));
+        }
+        assert_eq!(fold("ÄÖ"), "äö");
     }
 }

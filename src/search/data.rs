@@ -35,8 +35,13 @@ impl LedgerData {
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
         let Snapshot { settings, officers, catalogue, guidance, letters } = snapshot;
-        let rows = build_rows(&guidance, &catalogue, &officers);
-        let index = SearchIndex::build(&guidance, &letters, &officers, &catalogue);
+        // The register rows and the index are independent: build them side by side.
+        let (rows, index) = std::thread::scope(|scope| {
+            let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
+            let index = SearchIndex::build(&guidance, &letters, &officers, &catalogue);
+            let rows = rows.join().unwrap_or_else(|_| build_rows(&guidance, &catalogue, &officers));
+            (rows, index)
+        });
         let guidance_pos = guidance.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
         let letter_pos = letters.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
         Self {

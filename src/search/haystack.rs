@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::fold::{fold, pinyin_initials};
+use crate::domain::fold::{fold_into, pinyin_initials_into};
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, RecordId};
 
 /// Officer and item names by id, to put names rather than ids into the index.
@@ -26,49 +26,53 @@ const FIELD: char = '\u{1}';
 
 fn push_fields(out: &mut String, fields: &[&str]) {
     for f in fields.iter().filter(|f| !f.is_empty()) {
-        out.push_str(&fold(f));
+        fold_into(out, f);
         out.push(FIELD);
     }
 }
 
 fn push_initials(out: &mut String, fields: &[&str]) {
     for f in fields {
-        let initials = pinyin_initials(f);
-        if !initials.is_empty() {
-            out.push_str(&initials);
+        let before = out.len();
+        pinyin_initials_into(out, f);
+        if out.len() > before {
             out.push(FIELD);
         }
     }
 }
 
-pub(super) fn of_guidance(g: &Guidance, names: &Names) -> String {
+/// Appends the searchable text of a guidance record to `out`.
+pub(super) fn write_guidance(out: &mut String, g: &Guidance, names: &Names) {
     let d = &g.details;
     let number = g.number.to_string();
-    let officers: Vec<&str> =
-        d.officers.iter().filter_map(|id| names.officers.get(id).map(String::as_str)).collect();
+    let mut officers: [&str; 4] = [""; 4];
+    for (slot, id) in officers.iter_mut().zip(&d.officers) {
+        *slot = names.officers.get(id).map_or("", String::as_str);
+    }
     let item = d.item.and_then(|id| names.items.get(&id)).map_or("", String::as_str);
     let s = &d.subject;
-    let mut out = String::with_capacity(256);
-    push_fields(&mut out, &[&number, &s.name, &s.credit_code, &s.contact, &s.phone, &s.address]);
-    push_fields(&mut out, &[&d.place, &d.content, &d.effect, item, d.method.label()]);
-    push_fields(&mut out, &officers);
-    if g.voided.is_some() {
-        push_fields(&mut out, &["作废"]);
+    push_fields(out, &[&number, &s.name, &s.credit_code, &s.contact, &s.phone, &s.address]);
+    push_fields(out, &[&d.place, &d.content, &d.effect, item, d.method.label()]);
+    push_fields(out, &officers);
+    // More than four officers on one visit is rare; index them all the same.
+    for id in d.officers.iter().skip(officers.len()) {
+        push_fields(out, &[names.officers.get(id).map_or("", String::as_str)]);
     }
-    push_initials(&mut out, &[&s.name, &s.contact, &d.place, item]);
-    push_initials(&mut out, &officers);
-    out
+    if g.voided.is_some() {
+        push_fields(out, &["作废"]);
+    }
+    push_initials(out, &[&s.name, &s.contact, &d.place, item]);
+    push_initials(out, &officers);
 }
 
-pub(super) fn of_letter(l: &OpinionLetter) -> String {
+/// Appends the searchable text of an opinion letter to `out`.
+pub(super) fn write_letter(out: &mut String, l: &OpinionLetter) {
     let d = &l.details;
     let number = l.number.to_string();
-    let mut out = String::with_capacity(256);
-    push_fields(&mut out, &[&number, &d.addressee, &d.problems, &d.opinion, &d.contact, &d.phone]);
-    push_fields(&mut out, &[&d.delivery.method, &d.delivery.signer, &d.feedback]);
+    push_fields(out, &[&number, &d.addressee, &d.problems, &d.opinion, &d.contact, &d.phone]);
+    push_fields(out, &[&d.delivery.method, &d.delivery.signer, &d.feedback]);
     if l.voided.is_some() {
-        push_fields(&mut out, &["作废"]);
+        push_fields(out, &["作废"]);
     }
-    push_initials(&mut out, &[&d.addressee, &d.contact, &d.delivery.signer]);
-    out
+    push_initials(out, &[&d.addressee, &d.contact, &d.delivery.signer]);
 }

@@ -45,6 +45,7 @@ pub struct SearchIndex {
 const SEPARATOR: char = '\u{0}';
 
 impl SearchIndex {
+    /// Builds the index; on a large ledger the two halves are folded on two threads.
     pub fn build(
         guidance: &[Guidance],
         letters: &[OpinionLetter],
@@ -52,23 +53,61 @@ impl SearchIndex {
         catalogue: &[CatalogueItem],
     ) -> Self {
         let names = Names::new(officers, catalogue);
-        let mut index =
-            SearchIndex { blob: String::with_capacity(guidance.len() * 256), ..Default::default() };
+        let (first, second) = guidance.split_at(guidance.len() / 2);
+        let (mut index, rest) = if guidance.len() < 20_000 {
+            (Self::part(guidance, letters, &names), None)
+        } else {
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| Self::part(second, letters, &names));
+                let index = Self::part(first, &[], &names);
+                (index, other.join().ok())
+            })
+        };
+        match rest {
+            Some(rest) => index.append(rest),
+            None if guidance.len() >= 20_000 => {
+                // The helper thread failed (it cannot, short of running out of memory):
+                // fold the second half here rather than lose it.
+                index.append(Self::part(second, letters, &names));
+            }
+            None => {}
+        }
+        index.by_doc = index.entries.iter().enumerate().map(|(i, e)| (e.doc, i)).collect();
+        index
+    }
+
+    /// Index of a run of records, without the lookup by document.
+    fn part(guidance: &[Guidance], letters: &[OpinionLetter], names: &Names) -> Self {
+        let mut index = SearchIndex {
+            blob: String::with_capacity((guidance.len() + letters.len()) * 400),
+            entries: Vec::with_capacity(guidance.len() + letters.len()),
+            ..Default::default()
+        };
         for g in guidance {
-            index.push(DocRef::Guidance(g.id), &haystack::of_guidance(g, &names));
+            index.push_with(DocRef::Guidance(g.id), |out| haystack::write_guidance(out, g, names));
         }
         for l in letters {
-            index.push(DocRef::Letter(l.id), &haystack::of_letter(l));
+            index.push_with(DocRef::Letter(l.id), |out| haystack::write_letter(out, l));
         }
         index
     }
 
+    fn append(&mut self, other: SearchIndex) {
+        let offset = self.blob.len();
+        self.blob.push_str(&other.blob);
+        self.entries.extend(other.entries.into_iter().map(|e| Entry {
+            start: e.start + offset,
+            end: e.end + offset,
+            ..e
+        }));
+    }
+
     pub fn upsert_guidance(&mut self, g: &Guidance, names: &Names) {
-        self.replace(DocRef::Guidance(g.id), &haystack::of_guidance(g, names));
+        self.replace(DocRef::Guidance(g.id), |out| haystack::write_guidance(out, g, names));
     }
 
     pub fn upsert_letter(&mut self, l: &OpinionLetter) {
-        self.replace(DocRef::Letter(l.id), &haystack::of_letter(l));
+        self.replace(DocRef::Letter(l.id), |out| haystack::write_letter(out, l));
     }
 
     /// Number of records indexed.
@@ -108,21 +147,21 @@ impl SearchIndex {
         hits
     }
 
-    fn push(&mut self, doc: DocRef, text: &str) {
+    fn push_with(&mut self, doc: DocRef, write: impl FnOnce(&mut String)) {
         let start = self.blob.len();
-        self.blob.push_str(text);
+        write(&mut self.blob);
         let end = self.blob.len();
         self.blob.push(SEPARATOR);
         self.by_doc.insert(doc, self.entries.len());
         self.entries.push(Entry { doc, start, end, alive: true });
     }
 
-    fn replace(&mut self, doc: DocRef, text: &str) {
+    fn replace(&mut self, doc: DocRef, write: impl FnOnce(&mut String)) {
         if let Some(&old) = self.by_doc.get(&doc) {
             self.entries[old].alive = false;
             self.dead += 1;
         }
-        self.push(doc, text);
+        self.push_with(doc, write);
         if self.dead > 1024 && self.dead * 2 > self.entries.len() {
             self.compact();
         }
@@ -132,7 +171,7 @@ impl SearchIndex {
         let old = std::mem::take(self);
         self.blob.reserve(old.blob.len());
         for e in old.entries.iter().filter(|e| e.alive) {
-            self.push(e.doc, &old.blob[e.start..e.end]);
+            self.push_with(e.doc, |out| out.push_str(&old.blob[e.start..e.end]));
         }
     }
 }

@@ -79,3 +79,17 @@ fn letters_are_indexed_and_compaction_keeps_results() {
     assert_eq!(index.search("zs"), vec![DocRef::Letter(1)]);
     assert!(index.entries.len() <= 1026, "compaction drops dead text");
 }
+
+#[test]
+fn a_large_ledger_is_indexed_on_two_threads_and_still_found_and_updated() {
+    let mut gs: Vec<Guidance> =
+        (1..=20_001).map(|id| guidance(id, &format!("商户{id}号"), "金岭", "提醒")).collect();
+    let mut index = SearchIndex::build(&gs, &[], &officers(), &[]);
+    assert_eq!(index.len(), 20_001);
+    assert_eq!(index.search("商户19999号"), vec![DocRef::Guidance(19_999)]);
+    assert_eq!(index.search("商户3号"), vec![DocRef::Guidance(3)]);
+    gs[19_998].details.subject.name = "改名后的商户".into();
+    index.upsert_guidance(&gs[19_998], &Names::new(&officers(), &[]));
+    assert!(index.search("商户19999号").is_empty());
+    assert_eq!(index.search("改名后"), vec![DocRef::Guidance(19_999)]);
+}

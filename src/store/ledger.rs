@@ -176,15 +176,46 @@ fn encode_settings(settings: &Settings) -> Result<Vec<u8>> {
     codec::encode(settings).map_err(|source| StoreError::Decode { what: "设置", id: 0, source })
 }
 
-/// Decodes every value of a table, in key order.
-pub(super) fn load_all<T: DeserializeOwned>(
+/// Decodes every value of a table, in key order. A large table is decoded in two halves
+/// on two threads, both reading the same transaction.
+pub(super) fn load_all<T: DeserializeOwned + Send>(
     txn: &redb::ReadTransaction,
     def: TableDefinition<u64, &[u8]>,
     what: &'static str,
 ) -> Result<Vec<T>> {
     let table = txn.open_table(def)?;
-    let mut out = Vec::with_capacity(usize::try_from(table.len()?).unwrap_or(0));
-    for entry in table.iter()? {
+    let len = usize::try_from(table.len()?).unwrap_or(0);
+    let last = table.last()?.map_or(0, |(k, _)| k.value());
+    if len < 20_000 {
+        return decode_range(&table, 0, None, what);
+    }
+    let middle = last / 2;
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| decode_range(&table, middle, None, what));
+        (decode_range(&table, 0, Some(middle), what), second.join())
+    });
+    let mut records = first?;
+    match second {
+        Ok(rest) => records.extend(rest?),
+        // The helper thread cannot panic short of running out of memory; read it here then.
+        Err(_) => return decode_range(&table, 0, None, what),
+    }
+    Ok(records)
+}
+
+/// Decodes the records with keys from `start` up to (not including) `end`.
+fn decode_range<T: DeserializeOwned>(
+    table: &redb::ReadOnlyTable<u64, &[u8]>,
+    start: u64,
+    end: Option<u64>,
+    what: &'static str,
+) -> Result<Vec<T>> {
+    let range = match end {
+        Some(end) => table.range(start..end)?,
+        None => table.range(start..)?,
+    };
+    let mut out = Vec::new();
+    for entry in range {
         let (key, value) = entry?;
         let record = codec::decode(value.value()).map_err(|source| StoreError::Decode {
             what,
