@@ -12,7 +12,7 @@ use tempfile::TempDir;
 use eframe::egui;
 
 struct Office {
-    _dir: TempDir,
+    dir: TempDir,
     path: std::path::PathBuf,
 }
 
@@ -42,7 +42,7 @@ fn office(with_staff: bool) -> Office {
         ledger.save_item(&item).unwrap();
     }
     ledger.set_preference("last_export_dir", &dir.path().to_string_lossy()).unwrap();
-    Office { _dir: dir, path }
+    Office { dir, path }
 }
 
 fn open_window(office: &Office) -> Harness<'static, LedgerApp> {
@@ -250,7 +250,7 @@ fn the_register_exports_to_the_remembered_folder_when_no_dialog_can_be_shown() {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let expected = office._dir.path().join(format!("行政指导事项登记簿_{}.csv", this_year()));
+    let expected = office.dir.path().join(format!("行政指导事项登记簿_{}.csv", this_year()));
     assert_eq!(status(&harness), format!("已导出：{}", expected.display()));
     harness.run_steps(2);
     let bytes = std::fs::read(&expected).unwrap();

@@ -87,30 +87,26 @@ impl LedgerData {
         self.index.upsert_guidance(&g, &names);
         let row = build_rows(std::slice::from_ref(&g), &self.catalogue, &self.officers);
         let row = row.into_iter().next();
-        match self.guidance_pos.get(&g.id) {
-            Some(&i) => {
-                self.guidance[i] = g;
-                if let Some(row) = row {
-                    self.rows[i] = row;
-                }
+        if let Some(&i) = self.guidance_pos.get(&g.id) {
+            self.guidance[i] = g;
+            if let Some(row) = row {
+                self.rows[i] = row;
             }
-            None => {
-                self.guidance_pos.insert(g.id, self.guidance.len());
-                self.guidance.push(g);
-                self.rows.extend(row);
-            }
+        } else {
+            self.guidance_pos.insert(g.id, self.guidance.len());
+            self.guidance.push(g);
+            self.rows.extend(row);
         }
         self.generation += 1;
     }
 
     pub fn put_letter(&mut self, l: OpinionLetter) {
         self.index.upsert_letter(&l);
-        match self.letter_pos.get(&l.id) {
-            Some(&i) => self.letters[i] = l,
-            None => {
-                self.letter_pos.insert(l.id, self.letters.len());
-                self.letters.push(l);
-            }
+        if let Some(&i) = self.letter_pos.get(&l.id) {
+            self.letters[i] = l;
+        } else {
+            self.letter_pos.insert(l.id, self.letters.len());
+            self.letters.push(l);
         }
         self.generation += 1;
     }

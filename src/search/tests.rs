@@ -14,7 +14,11 @@ fn guidance(id: u64, name: &str, place: &str, content: &str) -> Guidance {
     details.method = Method::Reminder;
     Guidance {
         id,
-        number: DocNumber { prefix: "金岭指导书".into(), year: 2026, seq: id as u32 },
+        number: DocNumber {
+            prefix: "金岭指导书".into(),
+            year: 2026,
+            seq: u32::try_from(id).unwrap(),
+        },
         details,
         voided: None,
         created_at: now,

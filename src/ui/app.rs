@@ -22,14 +22,14 @@ pub struct LedgerApp {
     pub(super) ledger: Ledger,
     pub data: LedgerData,
     pub tab: Tab,
-    catalogue: catalogue::CatalogueTab,
-    new_guidance: new_guidance::NewGuidanceTab,
-    letters: letters::LettersTab,
-    register: register::RegisterTab,
+    pub(super) catalogue: catalogue::CatalogueTab,
+    pub(super) new_guidance: new_guidance::NewGuidanceTab,
+    pub(super) letters: letters::LettersTab,
+    pub(super) register: register::RegisterTab,
     lookup: QuickLookup,
-    record: Option<RecordDialog>,
-    settings: Option<SettingsPage>,
-    export: ExportFlow,
+    pub(super) record: Option<RecordDialog>,
+    pub(super) settings: Option<SettingsPage>,
+    pub(super) export: ExportFlow,
     pub status: Option<Status>,
     commands: Vec<Command>,
 }
@@ -146,127 +146,13 @@ impl LedgerApp {
         });
     }
 
-    fn done(&mut self, text: String) {
+    pub(super) fn done(&mut self, text: String) {
         self.status = Some(Status { text, is_error: false });
     }
 
-    fn failed(&mut self, text: String) {
+    pub(super) fn failed(&mut self, text: String) {
         log::warn!("{text}");
         self.status = Some(Status { text, is_error: true });
-    }
-
-    /// Applies one command: writes to the store, then updates what is in memory.
-    pub fn apply(&mut self, command: Command) {
-        let now = now();
-        match command {
-            Command::SaveGuidance { id, draft } => {
-                let result = match id {
-                    Some(id) => self.ledger.update_guidance(id, &draft, now),
-                    None => self.ledger.create_guidance(&draft, now),
-                };
-                match result {
-                    Ok(g) => {
-                        let verb = if id.is_some() { "已保存修改" } else { "已保存" };
-                        self.done(format!("{verb}：{}", g.number));
-                        self.new_guidance.saved(&g, now);
-                        self.data.put_guidance(g);
-                    }
-                    Err(e) => self.failed(format!("保存失败：{e}")),
-                }
-            }
-            Command::VoidGuidance { id, reason } => {
-                match self.ledger.void_guidance(id, &reason, now) {
-                    Ok(g) => {
-                        self.done(format!("已作废：{}（文号保留，不再使用）", g.number));
-                        self.data.put_guidance(g);
-                    }
-                    Err(e) => self.failed(format!("作废失败：{e}")),
-                }
-            }
-            Command::SaveLetter { id, draft } => {
-                let result = match id {
-                    Some(id) => self.ledger.update_letter(id, &draft, now),
-                    None => self.ledger.create_letter(&draft, now),
-                };
-                match result {
-                    Ok(l) => {
-                        self.done(format!("已保存意见书：{}", l.number));
-                        self.letters.saved(&l);
-                        self.data.put_letter(l);
-                    }
-                    Err(e) => self.failed(format!("保存失败：{e}")),
-                }
-            }
-            Command::VoidLetter { id, reason } => match self.ledger.void_letter(id, &reason, now) {
-                Ok(l) => {
-                    self.done(format!("已作废意见书：{}", l.number));
-                    self.data.put_letter(l);
-                }
-                Err(e) => self.failed(format!("作废失败：{e}")),
-            },
-            Command::SaveItem(item) => match self.ledger.save_item(&item) {
-                Ok(saved) => {
-                    self.done(format!("已保存事项：{}", saved.name));
-                    self.catalogue.saved(&saved);
-                    self.data.put_item(saved);
-                }
-                Err(e) => self.failed(format!("保存失败：{e}")),
-            },
-            Command::SaveOfficer(officer) => match self.ledger.save_officer(&officer) {
-                Ok(saved) => {
-                    self.done(format!("已保存指导人员：{}", saved.name));
-                    if let Some(d) = &mut self.settings {
-                        d.officer_saved(&saved);
-                    }
-                    self.data.put_officer(saved);
-                }
-                Err(e) => self.failed(format!("保存失败：{e}")),
-            },
-            Command::DeleteOfficer(id) => match self.ledger.delete_officer(id) {
-                Ok(()) => {
-                    self.done("已删除指导人员".into());
-                    self.data.remove_officer(id);
-                }
-                Err(e) => self.failed(e.to_string()),
-            },
-            Command::SaveSettings(settings) => match self.ledger.save_settings(&settings) {
-                Ok(()) => {
-                    self.done("设置已保存".into());
-                    self.data.settings = settings;
-                    self.data.generation += 1;
-                }
-                Err(e) => self.failed(format!("设置未保存：{e}")),
-            },
-            Command::OpenGuidance(id) => self.record = Some(RecordDialog::guidance(id)),
-            Command::OpenLetter(id) => self.record = Some(RecordDialog::letter(id)),
-            Command::EditGuidance(id) => {
-                if let Some(g) = self.data.guidance(id) {
-                    self.new_guidance.edit(g);
-                    self.tab = Tab::NewGuidance;
-                    self.record = None;
-                }
-            }
-            Command::NewGuidanceForm => self.new_guidance = new_guidance::NewGuidanceTab::new(now),
-            Command::LetterFromGuidance(id) => {
-                if let Some(g) = self.data.guidance(id) {
-                    self.letters.start_from(g, &self.data);
-                    self.tab = Tab::Letters;
-                    self.record = None;
-                }
-            }
-            Command::Export { kind, format } => {
-                let table = match kind {
-                    crate::export::ListKind::Register => self.register.table(&self.data),
-                    crate::export::ListKind::Catalogue => self.catalogue.table(&self.data),
-                    crate::export::ListKind::Letters => self.letters.table(&self.data),
-                };
-                let year = chrono::Datelike::year(&now);
-                let is_register = matches!(kind, crate::export::ListKind::Register);
-                let year = self.register.filter_year().filter(|_| is_register).unwrap_or(year);
-                self.export.start(kind, format, table, year);
-            }
-            Command::ShowTab(tab) => self.tab = tab,
-        }
     }
 }
 

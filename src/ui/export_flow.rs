@@ -105,7 +105,7 @@ impl ExportFlow {
                 let path = with_extension(path, job.format);
                 if let Some(table) = job.table.take() {
                     job.writing = true;
-                    job.events = write_in_background(table, job.format, path);
+                    job.events = write_in_background(table, job.format, &path);
                 }
             }
             Event::Picked(None) => {
@@ -181,7 +181,7 @@ impl ExportFlow {
                         table: None,
                         format,
                         file_name: file_name.unwrap_or_default(),
-                        events: write_in_background(table, format, path),
+                        events: write_in_background(table, format, &path),
                         writing: true,
                     });
                 }
@@ -218,11 +218,11 @@ impl ExportFlow {
     }
 }
 
-fn write_in_background(table: Table, format: Format, path: PathBuf) -> Receiver<Event> {
+fn write_in_background(table: Table, format: Format, path: &Path) -> Receiver<Event> {
     let (tx, rx) = channel();
     let spawn = std::thread::Builder::new().name("export".into()).spawn({
         let tx = tx.clone();
-        let path = path.clone();
+        let path = path.to_path_buf();
         move || {
             let result = write_table(&table, format, &path)
                 .map(|()| path)

@@ -1,6 +1,7 @@
 //! The eframe window. The only layer that knows egui, and the only one that calls `rfd`.
 
 pub mod app;
+mod apply;
 pub mod catalogue;
 pub mod command;
 pub mod export_flow;

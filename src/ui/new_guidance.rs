@@ -45,18 +45,15 @@ impl NewGuidanceTab {
                 });
             });
         }
-        match &self.form.editing {
-            Some((_, number)) => {
-                ui.heading(RichText::new(format!("修改指导记录 {number}")).color(theme::ACCENT));
-                ui.label(RichText::new("文号不变。").color(theme::MUTED));
-            }
-            None => {
-                ui.heading("新建行政指导记录");
-                ui.label(
-                    RichText::new("保存时自动编号：下一个文号按指导日期所在年份顺序编排。")
-                        .color(theme::MUTED),
-                );
-            }
+        if let Some((_, number)) = &self.form.editing {
+            ui.heading(RichText::new(format!("修改指导记录 {number}")).color(theme::ACCENT));
+            ui.label(RichText::new("文号不变。").color(theme::MUTED));
+        } else {
+            ui.heading("新建行政指导记录");
+            ui.label(
+                RichText::new("保存时自动编号：下一个文号按指导日期所在年份顺序编排。")
+                    .color(theme::MUTED),
+            );
         }
         ui.add_space(4.0);
         self.form.ui(ui, data, commands);
