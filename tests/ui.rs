@@ -231,6 +231,13 @@ fn a_new_letter_typed_by_hand_is_saved_and_listed() {
     click(&mut harness, "保存并编号");
     harness.get_by_label("金岭二村村民委员会");
     assert_eq!(harness.state().data.letters.len(), 1);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    harness.get_by_label("查找").type_text("秸秆");
+    harness.run_steps(3);
+    harness.get_by_label_contains("找到 1 条");
+    harness.get_by_label_contains(&format!("意见书 金岭指导书〔{}〕1号", this_year()));
 }
 
 #[test]

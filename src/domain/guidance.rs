@@ -113,11 +113,11 @@ impl GuidanceDraft {
         let mut errors = Vec::new();
         require_line(&mut errors, Field::Place, &self.place, "指导地点");
         if self.officers.is_empty() {
-            errors.push(FieldError::new(Field::Officers, "请至少选择一名指导人员"));
+            errors.push(FieldError::missing(Field::Officers, "请至少选择一名指导人员"));
         }
         self.subject.validate(&mut errors);
         if self.item.is_none() {
-            errors.push(FieldError::new(Field::Item, "请从事项目录中选择指导事项"));
+            errors.push(FieldError::missing(Field::Item, "请从事项目录中选择指导事项"));
         }
         require_text(&mut errors, Field::Content, &self.content, "指导内容");
         if !self.effect.is_empty() {

@@ -49,7 +49,7 @@ impl Subject {
     pub fn validate(&self, errors: &mut Vec<FieldError>) {
         require_line(errors, Field::SubjectName, &self.name, "指导对象名称");
         if self.kind == SubjectKind::Enterprise && self.credit_code.trim().is_empty() {
-            errors.push(FieldError::new(Field::CreditCode, "企业须填写18位统一社会信用代码"));
+            errors.push(FieldError::missing(Field::CreditCode, "企业须填写18位统一社会信用代码"));
         } else if self.kind.has_credit_code()
             && !self.credit_code.trim().is_empty()
             && let Err(e) = credit_code::validate(&self.credit_code)

@@ -39,17 +39,31 @@ pub enum Field {
 pub struct FieldError {
     pub field: Field,
     pub message: String,
+    /// Nothing typed yet, as opposed to something typed wrong. Forms show the first
+    /// quietly and the second in red.
+    pub missing: bool,
 }
 
 impl FieldError {
+    /// Something was typed, and it is wrong.
     pub fn new(field: Field, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self { field, message: message.into(), missing: false }
     }
+
+    /// A required field is still empty.
+    pub fn missing(field: Field, message: impl Into<String>) -> Self {
+        Self { field, message: message.into(), missing: true }
+    }
+}
+
+/// Finds the problem with one field among a draft's problems.
+pub fn error_for(errors: &[FieldError], field: Field) -> Option<&FieldError> {
+    errors.iter().find(|e| e.field == field)
 }
 
 /// Finds the message for one field among a draft's problems.
 pub fn message_for(errors: &[FieldError], field: Field) -> Option<&str> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    error_for(errors, field).map(|e| e.message.as_str())
 }
 
 /// Longest text a single-line field accepts; longer input is refused, not cut.
@@ -60,7 +74,7 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Checks a required single-line field.
 pub fn require_line(errors: &mut Vec<FieldError>, field: Field, text: &str, what: &str) {
     if text.trim().is_empty() {
-        errors.push(FieldError::new(field, format!("请填写{what}")));
+        errors.push(FieldError::missing(field, format!("请填写{what}")));
     } else {
         check_line(errors, field, text, what);
     }
@@ -76,7 +90,7 @@ pub fn check_line(errors: &mut Vec<FieldError>, field: Field, text: &str, what: 
 /// Checks a required multi-line field.
 pub fn require_text(errors: &mut Vec<FieldError>, field: Field, text: &str, what: &str) {
     if text.trim().is_empty() {
-        errors.push(FieldError::new(field, format!("请填写{what}")));
+        errors.push(FieldError::missing(field, format!("请填写{what}")));
     } else if text.chars().count() > MAX_TEXT_CHARS {
         errors.push(FieldError::new(field, format!("{what}过长，请控制在{MAX_TEXT_CHARS}字以内")));
     }

@@ -9,7 +9,7 @@ use super::command::Command;
 use super::{theme, widgets};
 use crate::domain::catalogue::DOMAINS;
 use crate::domain::fold::{fold, pinyin_initials};
-use crate::domain::validation::{Field, message_for};
+use crate::domain::validation::{Field, error_for};
 use crate::domain::{CatalogueItem, ItemStatus, Method};
 use crate::export::{Format, ListKind, Table};
 use crate::search::data::LedgerData;
@@ -185,7 +185,7 @@ impl CatalogueTab {
                 widgets::labelled(
                     ui,
                     "所属领域",
-                    message_for(&errors, Field::Domain),
+                    error_for(&errors, Field::Domain),
                     |ui, id| {
                         ui.add(egui::TextEdit::singleline(&mut item.domain).desired_width(160.0))
                             .labelled_by(id);

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
 use super::{theme, widgets};
-use crate::domain::validation::{Field, FieldError, message_for};
+use crate::domain::validation::{Field, FieldError, error_for};
 use crate::domain::{
     Acceptance, Guidance, GuidanceDraft, Initiative, RecordId, SubjectKind, WrittenForm,
     format_date,
@@ -39,7 +39,7 @@ impl GuidanceForm {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut errors = self.draft.validate();
         if crate::domain::date::parse_date(&self.date_text).is_none() {
-            errors.push(FieldError::new(Field::Date, "请填写指导日期，如 2026-12-3"));
+            errors.push(FieldError::new(Field::Date, "指导日期看不懂，请写成 2026-12-3"));
         }
         errors
     }
@@ -75,7 +75,7 @@ impl GuidanceForm {
             }
         });
         widgets::line(ui, "指导地点", &mut self.draft.place, errors, Some(Field::Place));
-        widgets::labelled(ui, "指导人员", message_for(errors, Field::Officers), |ui, _| {
+        widgets::labelled(ui, "指导人员", error_for(errors, Field::Officers), |ui, _| {
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(theme::FIELD_WIDTH * 1.6);
                 if data.officers.iter().all(|o| !o.active) {
@@ -135,7 +135,7 @@ impl GuidanceForm {
         ui.heading("指导事项和内容");
         let current = self.draft.item.and_then(|id| data.item(id));
         let shown = current.map_or("请选择…".to_string(), |i| i.name.clone());
-        widgets::labelled(ui, "指导事项", message_for(errors, Field::Item), |ui, label_id| {
+        widgets::labelled(ui, "指导事项", error_for(errors, Field::Item), |ui, label_id| {
             let combo = egui::ComboBox::from_id_salt("guidance_item")
                 .selected_text(shown)
                 .width(theme::FIELD_WIDTH)
@@ -201,7 +201,7 @@ impl GuidanceForm {
             }
             if !errors.is_empty() {
                 ui.label(
-                    RichText::new(format!("还有{}处需要填写或更正，见各栏右侧红字", errors.len()))
+                    RichText::new(format!("还有{}处需要填写或更正，见各栏右侧提示", errors.len()))
                         .color(theme::MUTED),
                 );
             }

@@ -8,7 +8,7 @@ use super::{theme, widgets};
 use crate::domain::date::parse_date;
 use crate::domain::fold::fold;
 use crate::domain::letter::DELIVERY_METHODS;
-use crate::domain::validation::{Field, FieldError, message_for};
+use crate::domain::validation::{Field, FieldError, error_for, message_for};
 use crate::domain::{
     DocNumber, Guidance, OpinionLetter, OpinionLetterDraft, RecordId, Settings, format_date,
 };
@@ -44,7 +44,7 @@ impl LetterForm {
     fn problems(&self) -> Vec<FieldError> {
         let mut errors = self.draft.validate();
         if parse_date(&self.date_text).is_none() {
-            errors.push(FieldError::new(Field::Date, "请填写成文日期，如 2026-12-3"));
+            errors.push(FieldError::new(Field::Date, "成文日期看不懂，请写成 2026-12-3"));
         }
         if !self.delivery_text.trim().is_empty() && parse_date(&self.delivery_text).is_none() {
             errors.push(FieldError::new(Field::DeliveryDate, "送达日期看不懂，请写成 2026-12-3"));
@@ -241,7 +241,7 @@ fn letter_form_ui(
         .map(|g| g.id);
     let errors = form.problems();
     let d = &mut form.draft;
-    widgets::labelled(ui, "关联指导文书", message_for(&errors, Field::Item), |ui, id| {
+    widgets::labelled(ui, "关联指导文书", error_for(&errors, Field::Item), |ui, id| {
         ui.add(
             egui::TextEdit::singleline(&mut form.guidance_text)
                 .desired_width(220.0)

@@ -5,13 +5,14 @@ use eframe::egui::{self, Response, RichText, TextEdit, Ui};
 
 use super::theme;
 use crate::domain::date::parse_date;
-use crate::domain::validation::{Field, FieldError, message_for};
+use crate::domain::validation::{Field, FieldError, error_for};
 
-/// A row of a form: the label, the widget, and the field's problem in red.
+/// A row of a form: the label, the widget, and the field's problem beside it: in grey while
+/// the field is still empty, in red when what was typed is wrong.
 pub fn labelled<R>(
     ui: &mut Ui,
     label: &str,
-    error: Option<&str>,
+    error: Option<&FieldError>,
     add: impl FnOnce(&mut Ui, egui::Id) -> R,
 ) -> R {
     ui.horizontal(|ui| {
@@ -20,8 +21,9 @@ pub fn labelled<R>(
             egui::Label::new(label).wrap_mode(egui::TextWrapMode::Truncate),
         );
         let out = add(ui, label.id);
-        if let Some(message) = error {
-            ui.label(RichText::new(message).color(theme::ERROR));
+        if let Some(error) = error {
+            let color = if error.missing { theme::MUTED } else { theme::ERROR };
+            ui.label(RichText::new(&error.message).color(color));
         }
         out
     })
@@ -36,7 +38,7 @@ pub fn line(
     errors: &[FieldError],
     field: Option<Field>,
 ) -> Response {
-    let error = field.and_then(|f| message_for(errors, f));
+    let error = field.and_then(|f| error_for(errors, f));
     labelled(ui, label, error, |ui, label_id| {
         ui.add(TextEdit::singleline(value).desired_width(theme::FIELD_WIDTH)).labelled_by(label_id)
     })
@@ -51,7 +53,7 @@ pub fn text(
     field: Field,
     rows: usize,
 ) -> Response {
-    let error = message_for(errors, field);
+    let error = error_for(errors, field);
     labelled(ui, label, error, |ui, label_id| {
         ui.add(
             TextEdit::multiline(value).desired_width(theme::FIELD_WIDTH * 1.6).desired_rows(rows),
@@ -64,12 +66,9 @@ pub fn text(
 /// Returns the parsed date, or `None` while the text is not a date.
 pub fn date(ui: &mut Ui, label: &str, text: &mut String, id_salt: &str) -> Option<NaiveDate> {
     let parsed = parse_date(text);
-    let error = if text.trim().is_empty() || parsed.is_some() {
-        None
-    } else {
-        Some("日期格式不对，请写成 2026-12-3 或 2026年12月3日")
-    };
-    labelled(ui, label, error, |ui, label_id| {
+    let error = (!text.trim().is_empty() && parsed.is_none())
+        .then(|| FieldError::new(Field::Date, "日期格式不对，请写成 2026-12-3 或 2026年12月3日"));
+    labelled(ui, label, error.as_ref(), |ui, label_id| {
         ui.add(TextEdit::singleline(text).desired_width(140.0)).labelled_by(label_id);
         let mut picked = parsed.and_then(to_jiff).unwrap_or_else(|| {
             to_jiff(chrono::Local::now().date_naive()).unwrap_or(jiff::civil::date(2026, 1, 1))
