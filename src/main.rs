@@ -12,8 +12,10 @@ use guidance_ledger::{cli, store, ui};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let args = cli::Cli::parse();
+    // The window logs what the clerk changed; a command's own output says enough.
+    let level = if args.command.is_some() { "warn" } else { "warn,guidance_ledger=info" };
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(level)).init();
     let Some(db) = args.db.clone().or_else(store::default_db_path) else {
         eprintln!("错误：找不到本机的数据文件夹，请用 --db 指定台账数据库文件。");
         return ExitCode::FAILURE;

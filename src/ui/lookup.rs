@@ -1,15 +1,13 @@
 //! Quick lookup (Ctrl+F from every tab): one box over every text field, updating as you type.
 
 use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::theme;
 use crate::domain::format_date;
 use crate::search::DocRef;
 use crate::search::data::LedgerData;
-
-/// Most results listed at once; the count says how many more there are.
-const MAX_SHOWN: usize = 200;
 
 #[derive(Default)]
 pub struct QuickLookup {
@@ -60,19 +58,9 @@ impl QuickLookup {
                     ui.label(RichText::new("输入即查，多个词用空格隔开").color(theme::MUTED));
                     return;
                 }
-                let total = self.hits.len();
-                let more = if total > MAX_SHOWN {
-                    format!("，显示前{MAX_SHOWN}条")
-                } else {
-                    String::new()
-                };
-                ui.label(format!("找到 {total} 条{more}"));
+                ui.label(format!("找到 {} 条；单击一行查看", self.hits.len()));
                 ui.separator();
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for hit in self.hits.iter().take(MAX_SHOWN) {
-                        hit_ui(ui, *hit, data, commands);
-                    }
-                });
+                hits_table(ui, &self.hits, data, commands);
             });
         self.open = open;
     }
@@ -97,39 +85,68 @@ fn date_of(hit: DocRef, data: &LedgerData) -> Option<chrono::NaiveDateTime> {
     }
 }
 
-fn hit_ui(ui: &mut egui::Ui, hit: DocRef, data: &LedgerData, commands: &mut Vec<Command>) {
-    let (text, command) = match hit {
+/// All hits, one line each; only the visible lines are laid out.
+fn hits_table(ui: &mut egui::Ui, hits: &[DocRef], data: &LedgerData, commands: &mut Vec<Command>) {
+    TableBuilder::new(ui)
+        .id_salt("lookup_hits")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(56.0))
+        .column(Column::initial(190.0))
+        .column(Column::initial(120.0))
+        .column(Column::initial(200.0))
+        .column(Column::remainder())
+        .header(theme::ROW_HEIGHT, |mut header| {
+            for h in ["类别", "文号", "日期", "对象", "事项与人员"] {
+                header.col(|ui| {
+                    ui.strong(h);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, hits.len(), |mut row| {
+                let Some((cells, command)) = hit_cells(hits[row.index()], data) else {
+                    return;
+                };
+                for cell in cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(cell).truncate().selectable(false));
+                    });
+                }
+                if row.response().clicked() {
+                    commands.push(command);
+                }
+            });
+        });
+}
+
+/// The cells of one hit, and what opening it means.
+fn hit_cells(hit: DocRef, data: &LedgerData) -> Option<([String; 5], Command)> {
+    match hit {
         DocRef::Guidance(id) => {
-            let Some(g) = data.guidance(id) else { return };
+            let g = data.guidance(id)?;
             let item = g.details.item.and_then(|i| data.item(i)).map_or("", |i| i.name.as_str());
             let void = if g.voided.is_some() { "（作废）" } else { "" };
-            (
-                format!(
-                    "指导 {}{void}　{}　{}　{}　{}",
-                    g.number,
-                    format_date(g.details.time.date()),
-                    g.details.subject.name,
-                    item,
-                    data.officer_names(&g.details.officers)
-                ),
-                Command::OpenGuidance(id),
-            )
+            let cells = [
+                "指导".to_string(),
+                format!("{}{void}", g.number),
+                format_date(g.details.time.date()),
+                g.details.subject.name.clone(),
+                format!("{item}　{}", data.officer_names(&g.details.officers)),
+            ];
+            Some((cells, Command::OpenGuidance(id)))
         }
         DocRef::Letter(id) => {
-            let Some(l) = data.letter(id) else { return };
+            let l = data.letter(id)?;
             let void = if l.voided.is_some() { "（作废）" } else { "" };
-            (
-                format!(
-                    "意见书 {}{void}　{}　{}",
-                    l.number,
-                    format_date(l.details.date),
-                    l.details.addressee
-                ),
-                Command::OpenLetter(id),
-            )
+            let cells = [
+                "意见书".to_string(),
+                format!("{}{void}", l.number),
+                format_date(l.details.date),
+                l.details.addressee.clone(),
+                l.details.problems.replace('\n', " "),
+            ];
+            Some((cells, Command::OpenLetter(id)))
         }
-    };
-    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-        commands.push(command);
     }
 }
