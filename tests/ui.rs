@@ -332,3 +332,58 @@ fn officers_are_added_in_settings_and_offered_in_the_form() {
     click(&mut harness, "新建指导");
     harness.get_by_label("金玉华（司法所）");
 }
+
+/// Steps the window until the status line starts with `prefix` (background work keeps the
+/// window repainting, so `run` would not settle).
+fn wait_for_status(harness: &mut Harness<'_, LedgerApp>, prefix: &str) {
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if status(harness).starts_with(prefix) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("状态栏没有出现“{prefix}”，而是“{}”", status(harness));
+}
+
+#[test]
+fn a_backup_made_from_settings_is_restored_over_later_changes() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+
+    click(&mut harness, "设置");
+    harness.run_steps(3);
+    harness.get_by_label("立即备份").click();
+    wait_for_status(&mut harness, "已备份并核对");
+    let backups: Vec<_> = std::fs::read_dir(office.dir.path().join("备份"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+
+    record_guidance(&mut harness, "好运来超市", "提醒规范明码标价");
+    assert_eq!(harness.state().data.guidance.len(), 2);
+
+    click(&mut harness, "设置");
+    harness.run_steps(3);
+    type_into(&mut harness, "从备份恢复", &backups[0].to_string_lossy());
+    harness.get_by_label("查看备份").click();
+    for _ in 0..300 {
+        harness.run_steps(1);
+        if harness.query_by_label("恢复此备份").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.get_by_label_contains("备份已通过校验");
+    harness.get_by_label("恢复此备份").click();
+    wait_for_status(&mut harness, "已从备份恢复");
+
+    let data = &harness.state().data;
+    assert_eq!(data.guidance.len(), 1);
+    assert_eq!(data.guidance[0].details.subject.name, "金岭镇清真牛肉面馆");
+    click(&mut harness, "登记簿");
+    harness.get_by_label("金岭镇清真牛肉面馆");
+    assert!(harness.query_by_label("好运来超市").is_none());
+}

@@ -1,6 +1,7 @@
 //! The command line: the ledger's operations without a window, for scheduled jobs, tests
 //! and benchmarks. Parsing is clap's; [`run`] carries out one command and reports in Chinese.
 
+mod backup;
 mod demo;
 mod export;
 mod search;
@@ -14,6 +15,7 @@ use clap::{ArgAction, Parser, Subcommand};
 use crate::export::ExportError;
 use crate::store::{Ledger, StoreError};
 
+pub use backup::{backup, restore};
 pub use demo::demo;
 pub use export::export;
 pub use search::search;
@@ -107,6 +109,30 @@ pub enum Command {
         #[arg(value_name = "文字", required = true, num_args = 1.., help_heading = "参数")]
         text: Vec<String>,
     },
+    /// 把台账备份到一个文件夹（可在程序打开时进行），写完后重新打开核对
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger backup --to 文件夹 [--db 文件]"
+    )]
+    Backup {
+        /// 备份存放的文件夹（须已存在，如共享盘上的文件夹）
+        #[arg(long, value_name = "文件夹")]
+        to: PathBuf,
+    },
+    /// 从备份文件恢复台账：先核对备份并备份当前数据，再整体替换
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger restore --from 备份文件 [--db 文件]"
+    )]
+    Restore {
+        /// 要恢复的备份文件（备份文件夹中扩展名为 .redb 的文件）
+        #[arg(long, value_name = "备份文件")]
+        from: PathBuf,
+    },
 }
 
 /// Why a command failed, in words a clerk can act on.
@@ -140,6 +166,11 @@ pub enum CliError {
     EmptyQuery,
     #[error("无法输出结果：{0}")]
     Output(std::io::Error),
+    #[error(
+        "台账“{}”正在另一个窗口中使用，不能在命令行恢复。请先关闭该窗口再恢复，或在窗口的“设置”→“备份与恢复”中恢复。",
+        .0.display()
+    )]
+    RestoreWhileOpen(PathBuf),
 }
 
 /// Carries out `command` on the ledger at `db`. Errors go to stderr as “错误：…” and give
@@ -168,6 +199,8 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
             })
         }
         Command::Search { text } => search(db, &text.join(" ")),
+        Command::Backup { to } => backup(db, &to).map(|_| ()),
+        Command::Restore { from } => restore(db, &from).map(|_| ()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

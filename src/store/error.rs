@@ -32,6 +32,18 @@ pub enum StoreError {
     OfficerInUse(String),
     #[error("作废必须填写原因。")]
     NoVoidReason,
+    #[error("备份文件夹“{}”不存在或无法访问（如是共享盘，请检查网络连接）。请先创建该文件夹，或另选文件夹。", .0.display())]
+    BackupFolderMissing(PathBuf),
+    #[error("无法在“{}”中写入备份：没有写入权限，或该位置只读。请另选文件夹。", .0.display())]
+    BackupNotWritable(PathBuf),
+    #[error("“{}”所在的磁盘空间不足，备份未完成，未写完的文件已删除。请清理磁盘空间或另选文件夹。", .0.display())]
+    DiskFull(PathBuf),
+    #[error("写入备份“{}”时出错：{detail}。未写完的文件已删除，请重试或另选文件夹。", path.display())]
+    BackupFailed { path: PathBuf, detail: String },
+    #[error("备份文件“{}”未通过校验（{detail}），可能已损坏或被改动，不能使用。请换一份备份。", path.display())]
+    BackupCheckFailed { path: PathBuf, detail: String },
+    #[error("“{}”不是本程序的备份文件，无法读取。请选择名为“行政指导台账…备份_日期_时间.redb”的文件。", .0.display())]
+    NotABackup(PathBuf),
 }
 
 impl StoreError {

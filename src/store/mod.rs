@@ -1,5 +1,6 @@
-//! The redb database behind the ledger: tables, codec, numbering and migrations.
+//! The redb database behind the ledger: tables, codec, numbering, migrations and backups.
 
+mod backup;
 mod codec;
 mod error;
 mod ledger;
@@ -9,6 +10,11 @@ mod people;
 mod records;
 mod tables;
 
+pub use backup::{
+    AutoBackup, BackupKind, BackupOptions, BackupPreview, BackupReport, BackupSource, Counts,
+    DEFAULT_KEEP, DueBackup, RestoreReport, auto_backups, default_backup_dir, inspect_backup,
+    prune_auto_backups, restore,
+};
 pub use codec::{CodecError, SCHEMA_VERSION, decode, encode};
 pub use error::{Result, StoreError};
 pub use ledger::{Ledger, Snapshot};

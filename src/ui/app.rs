@@ -1,5 +1,7 @@
 //! The window: tabs, dialogs, and the one place where commands change the ledger.
 
+use std::sync::mpsc::{Receiver, channel};
+
 use chrono::{Local, NaiveDateTime};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
@@ -10,7 +12,7 @@ use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
 use super::{catalogue, letters, new_guidance, register, theme};
 use crate::search::data::LedgerData;
-use crate::store::{Ledger, StoreError};
+use crate::store::{BackupReport, Ledger, StoreError};
 
 /// A line in the status bar: what the last action did.
 pub struct Status {
@@ -32,6 +34,9 @@ pub struct LedgerApp {
     pub(super) export: ExportFlow,
     pub status: Option<Status>,
     commands: Vec<Command>,
+    picker: Picker,
+    /// The daily backup, written on its own thread while the clerk works.
+    daily_backup: Option<Receiver<Result<BackupReport, StoreError>>>,
 }
 
 /// The clerk's clock, to the minute.
@@ -56,9 +61,46 @@ impl LedgerApp {
             export,
             status: None,
             commands: Vec::new(),
+            picker,
+            daily_backup: None,
             ledger,
             data,
         })
+    }
+
+    /// Starts the daily automatic backup, when one is due, on its own thread.
+    pub fn start_daily_backup(&mut self) {
+        let now = now();
+        match self.ledger.daily_backup_due(now) {
+            Ok(Some(due)) => {
+                let (tx, rx) = channel();
+                let spawned =
+                    std::thread::Builder::new().name("daily-backup".into()).spawn(move || {
+                        let _ = tx.send(due.run(now));
+                    });
+                match spawned {
+                    Ok(_) => self.daily_backup = Some(rx),
+                    Err(e) => self.failed(format!("每日自动备份未能开始：{e}")),
+                }
+            }
+            Ok(None) => {}
+            Err(e) => self.failed(format!("每日自动备份未能开始：{e}")),
+        }
+    }
+
+    /// Takes in the daily backup's result when it arrives.
+    fn poll_daily_backup(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.daily_backup else { return };
+        ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        let Ok(result) = rx.try_recv() else { return };
+        self.daily_backup = None;
+        if let Err(e) = self.ledger.note_backup(&result, now()) {
+            log::warn!("未能记下备份结果：{e}");
+        }
+        match result {
+            Ok(report) => self.done(format!("今日自动备份已完成：{}", report.path.display())),
+            Err(e) => self.failed(format!("今日自动备份失败：{e}")),
+        }
     }
 
     /// Draws one frame, then applies what the widgets asked for.
@@ -69,6 +111,7 @@ impl LedgerApp {
             self.lookup.open();
         }
         self.export.poll(&ctx, &mut self.status);
+        self.poll_daily_backup(&ctx);
         super::export_flow::remember_folder(&mut self.export, &self.ledger);
 
         egui::Panel::top("tabs").show(ui, |ui| self.top_bar(ui));
@@ -100,6 +143,11 @@ impl LedgerApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
+        if let Some(page) = &mut self.settings
+            && page.backup.after_frame(&self.ledger, &mut self.status)
+        {
+            self.reload_after_restore();
+        }
     }
 
     fn top_bar(&mut self, ui: &mut Ui) {
@@ -116,7 +164,8 @@ impl LedgerApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.selectable_label(self.settings.is_some(), "设置").clicked() {
-                    self.settings = Some(SettingsPage::new(&self.data.settings));
+                    self.settings =
+                        Some(SettingsPage::new(&self.data.settings).with_picker(self.picker));
                 }
                 if ui.button("快速查找 (Ctrl+F)").clicked() {
                     self.lookup.open();
@@ -146,6 +195,22 @@ impl LedgerApp {
         });
     }
 
+    /// After a restore the ledger holds other records: drop what was on screen and reload.
+    fn reload_after_restore(&mut self) {
+        self.record = None;
+        self.new_guidance = new_guidance::NewGuidanceTab::new(now());
+        self.letters = letters::LettersTab::default();
+        self.register = register::RegisterTab::default();
+        match LedgerData::load(&self.ledger) {
+            Ok(mut data) => {
+                // Views cache by generation: the new data must not look like the old.
+                data.generation = self.data.generation + 1;
+                self.data = data;
+            }
+            Err(e) => self.failed(format!("恢复后重新读取台账失败：{e}")),
+        }
+    }
+
     pub(super) fn done(&mut self, text: String) {
         self.status = Some(Status { text, is_error: false });
     }
@@ -159,5 +224,12 @@ impl LedgerApp {
 impl eframe::App for LedgerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         LedgerApp::ui(self, ui);
+    }
+
+    /// The automatic backup on exit, when switched on in 设置 → 备份与恢复.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Err(e) = self.ledger.backup_on_exit(now()) {
+            log::error!("退出时自动备份失败：{e}");
+        }
     }
 }

@@ -61,7 +61,9 @@ pub fn run(db_path: &Path) -> ExitCode {
         options,
         Box::new(move |cc| {
             setup_context(&cc.egui_ctx);
-            Ok(Box::new(LedgerApp::new(ledger, Picker::Native)?))
+            let mut app = LedgerApp::new(ledger, Picker::Native)?;
+            app.start_daily_backup();
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -1,22 +1,35 @@
 //! 设置: the office's settings and its officers, shown in place of the tabs while open.
 
+mod backup;
+
 use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
+use super::export_flow::Picker;
 use super::{theme, widgets};
 use crate::domain::validation::Field;
 use crate::domain::{Officer, Settings};
 use crate::search::data::LedgerData;
 
+pub use backup::BackupSection;
+
 pub struct SettingsPage {
     settings: Settings,
     /// The officer being added (id 0) or edited.
     officer: Option<Officer>,
+    pub backup: BackupSection,
 }
 
 impl SettingsPage {
     pub fn new(settings: &Settings) -> Self {
-        Self { settings: settings.clone(), officer: None }
+        Self { settings: settings.clone(), officer: None, backup: BackupSection::default() }
+    }
+
+    /// Lets the backup section show native file dialogs (off the UI thread).
+    #[must_use]
+    pub fn with_picker(mut self, picker: Picker) -> Self {
+        self.backup.set_picker(picker);
+        self
     }
 
     pub fn officer_saved(&mut self, _officer: &Officer) {
@@ -35,6 +48,8 @@ impl SettingsPage {
         ui.separator();
         egui::ScrollArea::vertical().id_salt("settings_page").show(ui, |ui| {
             self.settings_ui(ui, commands);
+            ui.separator();
+            self.backup.ui(ui);
             ui.separator();
             self.officers_ui(ui, data, commands);
         });

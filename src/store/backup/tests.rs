@@ -1,0 +1,72 @@
+//! The backup's own rules: every table is copied, and a backup is of its snapshot only.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use redb::{ReadableDatabase, TableHandle};
+
+use super::tables::TABLE_NAMES;
+use super::*;
+use crate::domain::Officer;
+
+fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(h, m, s).unwrap()
+}
+
+fn ledger() -> (tempfile::TempDir, Ledger) {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = Ledger::open(&dir.path().join("ledger.redb")).unwrap();
+    (dir, ledger)
+}
+
+#[test]
+fn every_table_of_a_new_ledger_is_backed_up() {
+    let (_dir, ledger) = ledger();
+    let txn = ledger.db.begin_read().unwrap();
+    let mut names: Vec<String> = txn.list_tables().unwrap().map(|t| t.name().to_string()).collect();
+    names.sort();
+    let mut known: Vec<String> = TABLE_NAMES.iter().map(ToString::to_string).collect();
+    known.sort();
+    assert_eq!(names, known);
+}
+
+#[test]
+fn a_backup_holds_its_snapshot_and_not_later_writes() {
+    let (dir, ledger) = ledger();
+    let officer = |name: &str| Officer { name: name.into(), active: true, ..Default::default() };
+    ledger.save_officer(&officer("王建国")).unwrap();
+
+    let source = ledger.begin_backup().unwrap();
+    ledger.save_officer(&officer("李秀英")).unwrap();
+    let report = source.write_to(dir.path(), at(15, 30, 0), BackupKind::Manual).unwrap();
+
+    assert_eq!(report.counts.officers, 1);
+    assert!(report.path.ends_with("行政指导台账备份_20261203_153000.redb"));
+    let preview = inspect_backup(&report.path).unwrap();
+    assert_eq!(preview.counts, report.counts);
+    assert_eq!(preview.checksum, report.checksum);
+    assert_eq!(ledger.snapshot().unwrap().officers.len(), 2);
+}
+
+#[test]
+fn two_backups_in_one_second_get_two_names() {
+    let (dir, ledger) = ledger();
+    let first = ledger.backup_to(dir.path(), at(9, 0, 0)).unwrap();
+    let second = ledger.backup_to(dir.path(), at(9, 0, 0)).unwrap();
+    assert_ne!(first.path, second.path);
+    assert!(second.path.ends_with("行政指导台账备份_20261203_090000_2.redb"));
+    assert_eq!(first.checksum, second.checksum);
+}
+
+#[test]
+fn a_snapshot_can_be_written_on_another_thread() {
+    fn sendable<T: Send + 'static>(_: &T) {}
+    let (dir, ledger) = ledger();
+    let source = ledger.begin_backup().unwrap();
+    sendable(&source);
+    let path = dir.path().to_path_buf();
+    let report =
+        std::thread::spawn(move || source.write_to(&path, at(8, 0, 0), BackupKind::Automatic))
+            .join()
+            .unwrap()
+            .unwrap();
+    assert!(report.path.is_file());
+}
