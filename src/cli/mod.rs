@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod export;
 mod search;
+mod soak;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub use backup::{backup, restore};
 pub use demo::demo;
 pub use export::export;
 pub use search::search;
+pub use soak::soak;
 
 /// Layout of every help page, with Chinese headings.
 const HELP_TEMPLATE: &str = "{about}\n\n用法：{usage}\n\n{all-args}{after-help}";
@@ -133,6 +135,12 @@ pub enum Command {
         #[arg(long, value_name = "备份文件")]
         from: PathBuf,
     },
+    /// Saves documents in a loop, one line per commit; for the crash test (tests/crash.rs).
+    #[command(hide = true)]
+    Soak {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+    },
 }
 
 /// Why a command failed, in words a clerk can act on.
@@ -201,6 +209,7 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
         Command::Search { text } => search(db, &text.join(" ")),
         Command::Backup { to } => backup(db, &to).map(|_| ()),
         Command::Restore { from } => restore(db, &from).map(|_| ()),
+        Command::Soak { count } => soak(db, count),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
 use super::codec::{self, SCHEMA_VERSION};
 use super::error::{Result, StoreError};
+use super::read_only::Scratch;
 use super::tables::{
     CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
     SETTINGS, SETTINGS_KEY,
@@ -16,8 +17,11 @@ use super::tables::{
 
 /// The open ledger: one redb database file. One per process; a second open fails.
 pub struct Ledger {
+    // Declared before `read_only`, so the database closes before its private copy is removed.
     pub(super) db: Database,
     path: PathBuf,
+    /// For a ledger opened read-only: the private copy `db` reads. Writes are refused.
+    read_only: Option<Scratch>,
 }
 
 /// Everything in the ledger, read in one transaction.
@@ -37,25 +41,49 @@ impl Ledger {
             std::fs::create_dir_all(parent)
                 .map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
+        if !super::read_only::is_writable(path) {
+            log::warn!("台账 {} 不可写，以只读方式打开", path.display());
+            return Ledger::open_read_only(path);
+        }
+        // A writable open rewrites the file's header even if nothing is saved; a file from a
+        // newer program is refused before that, so it stays byte for byte as it was.
+        if let Some(found) = super::peek::newer_schema(path) {
+            return Err(StoreError::TooNew { path: path.to_path_buf(), found });
+        }
         // A plain redb open trusts the file and can panic on a byte damaged outside redb; the
         // check verifies every page's checksum (milliseconds for 100k records) and reports it.
         let db = Database::builder().set_check_integrity_on_open(true).create(path);
-        let db = db.map_err(|e| match e {
-            redb::DatabaseError::DatabaseAlreadyOpen => StoreError::AlreadyOpen(path.to_path_buf()),
-            // "Not a redb database" and a file cut short come as I/O errors, but are damage.
-            redb::DatabaseError::Storage(redb::StorageError::Io(source))
-                if !matches!(
-                    source.kind(),
-                    std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
-                ) =>
-            {
-                StoreError::Io { path: path.to_path_buf(), source }
-            }
-            other => StoreError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
-        })?;
-        let ledger = Ledger { db, path: path.to_path_buf() };
+        let db = db.map_err(|e| open_error(path, e))?;
+        let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
         ledger.prepare()?;
         Ok(ledger)
+    }
+
+    /// Opens the ledger at `path` for reading only: snapshot, search, export and backup work,
+    /// every write returns [`StoreError::ReadOnly`]. The file is never opened for writing;
+    /// a private copy is checked (and repaired, after an unclean exit) and read instead.
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        let scratch = Scratch::copy_of(path)?;
+        let db = Database::builder().set_check_integrity_on_open(true).open(&scratch.0);
+        let db = db.map_err(|e| open_error(path, e))?;
+        let ledger = Ledger { db, path: path.to_path_buf(), read_only: Some(scratch) };
+        // Only the private copy is prepared (tables, schema check); the original is untouched.
+        ledger.prepare()?;
+        log::info!("以只读方式打开台账 {}", path.display());
+        Ok(ledger)
+    }
+
+    /// Whether the ledger was opened read-only, so nothing can be saved.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Begins a write transaction, or says the ledger is read-only.
+    pub(super) fn write(&self) -> Result<redb::WriteTransaction> {
+        if self.is_read_only() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        Ok(self.db.begin_write()?)
     }
 
     pub fn path(&self) -> &Path {
@@ -63,6 +91,7 @@ impl Ledger {
     }
 
     /// Creates the tables and default settings of a new file, or checks the schema of an old one.
+    /// Writes directly: for a read-only ledger it prepares the private copy, never the file.
     fn prepare(&self) -> Result<()> {
         let txn = self.db.begin_write()?;
         {
@@ -135,7 +164,7 @@ impl Ledger {
             return Err(StoreError::Invalid(errors));
         }
         let bytes = encode_settings(settings)?;
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         txn.open_table(SETTINGS)?.insert(SETTINGS_KEY, bytes.as_slice())?;
         txn.commit()?;
         log::info!("保存设置：单位 {}，文号前缀 {}", settings.unit_name, settings.guidance_prefix);
@@ -150,7 +179,7 @@ impl Ledger {
     }
 
     pub fn set_preference(&self, key: &str, value: &str) -> Result<()> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         txn.open_table(PREFERENCES)?.insert(key, value)?;
         txn.commit()?;
         Ok(())
@@ -169,6 +198,23 @@ impl Ledger {
             return Err(StoreError::NotFound { what, id });
         };
         codec::decode(bytes.value()).map_err(|source| StoreError::Decode { what, id, source })
+    }
+}
+
+/// Says what a failed open means: open elsewhere, damaged, or an I/O problem.
+fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
+    match e {
+        redb::DatabaseError::DatabaseAlreadyOpen => StoreError::AlreadyOpen(path.to_path_buf()),
+        // "Not a redb database" and a file cut short come as I/O errors, but are damage.
+        redb::DatabaseError::Storage(redb::StorageError::Io(source))
+            if !matches!(
+                source.kind(),
+                std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+            ) =>
+        {
+            StoreError::Io { path: path.to_path_buf(), source }
+        }
+        other => StoreError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
     }
 }
 

@@ -6,7 +6,9 @@ mod error;
 mod ledger;
 mod numbering;
 mod paths;
+mod peek;
 mod people;
+mod read_only;
 mod records;
 mod tables;
 
@@ -19,4 +21,5 @@ pub use codec::{CodecError, SCHEMA_VERSION, decode, encode};
 pub use error::{Result, StoreError};
 pub use ledger::{Ledger, Snapshot};
 pub use paths::{DB_FILE_NAME, default_db_path};
+pub use read_only::is_writable;
 pub use records::Batch;

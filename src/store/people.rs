@@ -18,7 +18,7 @@ impl Ledger {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         let saved = {
             let mut table = txn.open_table(OFFICERS)?;
             let mut saved = officer.clone();
@@ -37,7 +37,7 @@ impl Ledger {
 
     /// Deletes an officer who appears in no guidance record.
     pub fn delete_officer(&self, id: u64) -> Result<()> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         {
             let guidance = txn.open_table(GUIDANCE)?;
             let mut officers = txn.open_table(OFFICERS)?;
@@ -76,7 +76,7 @@ impl Ledger {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         let saved = {
             let mut table = txn.open_table(CATALOGUE)?;
             let mut saved = item.clone();

@@ -158,7 +158,7 @@ impl Ledger {
     /// # Errors
     /// The first error of `work`, or a database error on commit.
     pub fn batch<R>(&self, work: impl FnOnce(&mut Batch<'_>) -> Result<R>) -> Result<R> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         let mut batch = Batch { txn: &txn, log: BatchLog::default() };
         let out = work(&mut batch)?;
         let log = batch.log;

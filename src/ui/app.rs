@@ -115,6 +115,9 @@ impl LedgerApp {
         super::export_flow::remember_folder(&mut self.export, &self.ledger);
 
         egui::Panel::top("tabs").show(ui, |ui| self.top_bar(ui));
+        if self.ledger.is_read_only() {
+            egui::Panel::top("read_only").show(ui, read_only_banner);
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             let commands = &mut self.commands;
@@ -211,6 +214,11 @@ impl LedgerApp {
         }
     }
 
+    /// Whether the ledger was opened read-only: nothing can be saved, search and export work.
+    pub fn is_read_only(&self) -> bool {
+        self.ledger.is_read_only()
+    }
+
     pub(super) fn done(&mut self, text: String) {
         self.status = Some(Status { text, is_error: false });
     }
@@ -221,6 +229,18 @@ impl LedgerApp {
     }
 }
 
+/// The yellow line under the tabs of a read-only ledger.
+fn read_only_banner(ui: &mut Ui) {
+    egui::Frame::new().fill(theme::BANNER).inner_margin(6.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(READ_ONLY_BANNER).strong().color(theme::ACCENT));
+    });
+}
+
+/// What the banner of a read-only ledger says.
+pub const READ_ONLY_BANNER: &str = "只读：台账文件不可写（光盘、只读共享盘或没有写入权限），\
+不能保存修改；查找和导出仍可使用。";
+
 impl eframe::App for LedgerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         LedgerApp::ui(self, ui);
@@ -228,6 +248,9 @@ impl eframe::App for LedgerApp {
 
     /// The automatic backup on exit, when switched on in 设置 → 备份与恢复.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.ledger.is_read_only() {
+            return;
+        }
         if let Err(e) = self.ledger.backup_on_exit(now()) {
             log::error!("退出时自动备份失败：{e}");
         }

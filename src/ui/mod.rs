@@ -13,6 +13,7 @@ pub mod new_guidance;
 pub mod record_dialog;
 pub mod register;
 pub mod settings_page;
+pub mod startup;
 pub mod theme;
 pub mod widgets;
 
@@ -36,19 +37,27 @@ pub fn setup_context(ctx: &egui::Context) {
 }
 
 /// Opens the window on the ledger at `db_path`. A ledger that cannot be opened (already
-/// open in another window, damaged, too new) is explained in a small window, and the
-/// program ends without touching the file.
+/// open in another window, too new) is explained in a small window, and the program ends
+/// without touching the file; a damaged one is explained with the backups found beside it.
+/// A file that cannot be written opens read-only.
 pub fn run(db_path: &Path) -> ExitCode {
-    let ledger = match Ledger::open(db_path) {
-        Ok(ledger) => ledger,
+    let app = Ledger::open(db_path).and_then(|ledger| LedgerApp::new(ledger, Picker::Native));
+    let mut app = match app {
+        Ok(app) => app,
         Err(e) => {
             let message = e.to_string();
             eprintln!("{message}");
             log::error!("{message}");
+            if startup::is_damage(&e) {
+                return startup::show_damaged(db_path, &e);
+            }
             show_message(&message);
             return ExitCode::FAILURE;
         }
     };
+    if !app.is_read_only() {
+        app.start_daily_backup();
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_TITLE)
@@ -61,8 +70,6 @@ pub fn run(db_path: &Path) -> ExitCode {
         options,
         Box::new(move |cc| {
             setup_context(&cc.egui_ctx);
-            let mut app = LedgerApp::new(ledger, Picker::Native)?;
-            app.start_daily_backup();
             Ok(Box::new(app))
         }),
     );

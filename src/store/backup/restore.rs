@@ -66,7 +66,7 @@ impl Ledger {
     /// that differs from the backup's aborts the transaction and nothing changes.
     fn replace_with(&self, backup: &OpenBackup) -> Result<()> {
         let src = backup.db.begin_read()?;
-        let dst = self.db.begin_write()?;
+        let dst = self.write()?;
         let mut copier = Copier { src: &src, dst: &dst, keep: &KEPT_TABLES, tally: Tally::new() };
         visit_all(&mut copier).map_err(StoreError::db)?;
         if copier.tally.checksum() != backup.checksum() {
