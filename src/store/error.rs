@@ -44,7 +44,11 @@ pub enum StoreError {
     BackupCheckFailed { path: PathBuf, detail: String },
     #[error("“{}”不是本程序的备份文件，无法读取。请选择名为“行政指导台账…备份_日期_时间.redb”的文件。", .0.display())]
     NotABackup(PathBuf),
-    #[error("台账以只读方式打开（文件“{}”不可写，如在光盘或只读共享盘上），不能保存修改。查找和导出仍可使用；如需修改，请把文件复制到可写的位置，或请管理员开放写入权限。", .0.display())]
+    #[error(
+        "台账以只读方式打开（文件“{}”不可写，如在光盘或只读共享盘上），不能保存修改。\
+         查找和导出仍可使用；如需修改，请把文件复制到可写的位置，或请管理员开放写入权限。",
+        .0.display()
+    )]
     ReadOnly(PathBuf),
 }
 

@@ -124,17 +124,7 @@ impl Ledger {
     /// Reads the whole ledger in one short read transaction.
     pub fn snapshot(&self) -> Result<Snapshot> {
         let txn = self.db.begin_read()?;
-        let settings = {
-            let table = txn.open_table(SETTINGS)?;
-            match table.get(SETTINGS_KEY)? {
-                Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
-                    what: "设置",
-                    id: 0,
-                    source,
-                })?,
-                None => Settings::default(),
-            }
-        };
+        let settings = settings_in(&txn.open_table(SETTINGS)?)?;
         Ok(Snapshot {
             settings,
             officers: load_all(&txn, OFFICERS, "指导人员")?,
@@ -146,15 +136,7 @@ impl Ledger {
 
     pub fn settings(&self) -> Result<Settings> {
         let txn = self.db.begin_read()?;
-        let table = txn.open_table(SETTINGS)?;
-        match table.get(SETTINGS_KEY)? {
-            Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
-                what: "设置",
-                id: 0,
-                source,
-            }),
-            None => Ok(Settings::default()),
-        }
+        settings_in(&txn.open_table(SETTINGS)?)
     }
 
     /// Replaces the settings after checking them.
@@ -215,6 +197,20 @@ fn open_error(path: &Path, e: redb::DatabaseError) -> StoreError {
             StoreError::Io { path: path.to_path_buf(), source }
         }
         other => StoreError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
+    }
+}
+
+/// The settings stored in `table`, or the defaults of a ledger that never saved any.
+pub(super) fn settings_in(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+) -> Result<Settings> {
+    match table.get(SETTINGS_KEY)? {
+        Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
+            what: "设置",
+            id: 0,
+            source,
+        }),
+        None => Ok(Settings::default()),
     }
 }
 

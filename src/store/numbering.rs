@@ -2,11 +2,11 @@
 
 use redb::{ReadableTable, WriteTransaction};
 
-use crate::domain::{DocKind, DocNumber, Settings};
+use crate::domain::{DocKind, DocNumber};
 
-use super::codec;
 use super::error::{Result, StoreError};
-use super::tables::{NUMBERS, SEQUENCES, SETTINGS, SETTINGS_KEY};
+use super::ledger::settings_in;
+use super::tables::{NUMBERS, SEQUENCES, SETTINGS};
 
 /// Code of a kind in the `NUMBERS` table.
 pub(super) fn kind_code(kind: DocKind) -> u8 {
@@ -26,18 +26,7 @@ pub(super) fn allocate(
     year: i32,
     id: u64,
 ) -> Result<DocNumber> {
-    let settings: Settings = {
-        let table = txn.open_table(SETTINGS)?;
-        let bytes = table.get(SETTINGS_KEY)?;
-        match bytes {
-            Some(b) => codec::decode(b.value()).map_err(|source| StoreError::Decode {
-                what: "设置",
-                id: 0,
-                source,
-            })?,
-            None => Settings::default(),
-        }
-    };
+    let settings = settings_in(&txn.open_table(SETTINGS)?)?;
     let key = format!("{}/{year}", settings.series_for(kind));
     let mut sequences = txn.open_table(SEQUENCES)?;
     let last = sequences.get(key.as_str())?.map_or(0, |v| v.value());

@@ -9,11 +9,12 @@ use redb::{Database, ReadableDatabase, ReadableTable};
 
 use super::tables::{CREATED_KEY, MANIFEST, Tally};
 use super::{CREATED_FORMAT, Counts, verify};
-use crate::domain::{Guidance, OpinionLetter, Settings};
-use crate::store::codec::{self, SCHEMA_VERSION};
+use crate::domain::{Guidance, OpinionLetter};
+use crate::store::codec::SCHEMA_VERSION;
 use crate::store::error::{Result, StoreError};
 use crate::store::ledger::load_all;
-use crate::store::tables::{GUIDANCE, LETTERS, META, SCHEMA_KEY, SETTINGS, SETTINGS_KEY};
+use crate::store::ledger::settings_in;
+use crate::store::tables::{GUIDANCE, LETTERS, META, SCHEMA_KEY, SETTINGS};
 
 /// What a backup holds, shown before a restore.
 #[derive(Clone, Debug)]
@@ -90,14 +91,7 @@ impl OpenBackup {
             .open_table(MANIFEST)?
             .get(CREATED_KEY)?
             .and_then(|v| NaiveDateTime::parse_from_str(v.value(), CREATED_FORMAT).ok());
-        let settings: Settings = match txn.open_table(SETTINGS)?.get(SETTINGS_KEY)? {
-            Some(v) => codec::decode(v.value()).map_err(|source| StoreError::Decode {
-                what: "设置",
-                id: 0,
-                source,
-            })?,
-            None => Settings::default(),
-        };
+        let settings = settings_in(&txn.open_table(SETTINGS)?)?;
         let guidance: Vec<Guidance> = load_all(&txn, GUIDANCE, "指导记录")?;
         let letters: Vec<OpinionLetter> = load_all(&txn, LETTERS, "意见书")?;
         let times = guidance.iter().map(|g| g.details.time);
