@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
 use guidance_ledger::demo;
 use guidance_ledger::domain::{RegisterFilter, RegisterSort};
 use guidance_ledger::search::SearchIndex;
 use guidance_ledger::search::data::LedgerData;
 use guidance_ledger::search::register::{build_rows, view};
 use guidance_ledger::store::Ledger;
+use guidance_ledger::ui::{LedgerApp, Picker, Tab, setup_context};
 
 const RECORDS: usize = 100_000;
 const SEED: u64 = 2026;
@@ -138,11 +140,33 @@ fn save(c: &mut Criterion, db: &Path) {
     group.finish();
 }
 
+/// One frame of the window on the register with 100k rows: egui's layout and tessellation
+/// on the CPU, as kittest runs it without a GPU. The register is scrolled to its end.
+fn register_frame(c: &mut Criterion, db: &Path) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("ledger.redb");
+    std::fs::copy(db, &copy).expect("copy the bench ledger");
+    let ledger = Ledger::open(&copy).expect("open the copy");
+    let app = LedgerApp::new(ledger, Picker::Never).expect("load");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(setup_context)
+        .build_ui_state(|ui, app: &mut LedgerApp| app.ui(ui), app);
+    harness.run_steps(5);
+    assert_eq!(harness.state().tab, Tab::Register);
+
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(30);
+    group.bench_function("register, 100k rows", |b| b.iter(|| harness.step()));
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let db = bench_ledger();
     start_up(c, &db);
     search(c, &db);
     save(c, &db);
+    register_frame(c, &db);
 }
 
 criterion_group! {
