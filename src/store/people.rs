@@ -1,8 +1,9 @@
 //! Officers and catalogue items: plain records without numbers.
 
-use redb::{ReadableDatabase, ReadableTable};
+use redb::{ReadableDatabase, ReadableTable, TableDefinition};
+use serde::Serialize;
 
-use crate::domain::{CatalogueItem, Guidance, Officer};
+use crate::domain::{CatalogueItem, FieldError, Guidance, Officer};
 
 use super::Ledger;
 use super::codec;
@@ -14,23 +15,8 @@ use super::tables::{CATALOGUE, GUIDANCE, OFFICERS};
 impl Ledger {
     /// Adds an officer (id 0) or replaces one; returns it with its id.
     pub fn save_officer(&self, officer: &Officer) -> Result<Officer> {
-        let errors = officer.validate();
-        if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors));
-        }
-        let txn = self.write()?;
-        let saved = {
-            let mut table = txn.open_table(OFFICERS)?;
-            let mut saved = officer.clone();
-            if saved.id == 0 {
-                saved.id = next_id(&table)?;
-            } else if table.get(saved.id)?.is_none() {
-                return Err(StoreError::NotFound { what: "指导人员", id: saved.id });
-            }
-            table.insert(saved.id, encode(&saved, "指导人员", saved.id)?.as_slice())?;
-            saved
-        };
-        txn.commit()?;
+        let saved =
+            self.save_plain(OFFICERS, "指导人员", officer, officer.validate(), |o| &mut o.id)?;
         log::info!("保存指导人员 {}", saved.name);
         Ok(saved)
     }
@@ -72,24 +58,40 @@ impl Ledger {
 
     /// Adds a catalogue item (id 0) or replaces one.
     pub fn save_item(&self, item: &CatalogueItem) -> Result<CatalogueItem> {
-        let errors = item.validate();
+        let saved =
+            self.save_plain(CATALOGUE, "目录事项", item, item.validate(), |i| &mut i.id)?;
+        log::info!("保存目录事项 {}", saved.name);
+        Ok(saved)
+    }
+
+    /// Saves a record without a number: a new one (id 0) gets the next id, an existing one
+    /// must still be there. Refused with the draft's problems when it does not validate.
+    fn save_plain<T: Serialize + Clone>(
+        &self,
+        def: TableDefinition<u64, &[u8]>,
+        what: &'static str,
+        record: &T,
+        errors: Vec<FieldError>,
+        id_of: impl Fn(&mut T) -> &mut u64,
+    ) -> Result<T> {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
         let txn = self.write()?;
         let saved = {
-            let mut table = txn.open_table(CATALOGUE)?;
-            let mut saved = item.clone();
-            if saved.id == 0 {
-                saved.id = next_id(&table)?;
-            } else if table.get(saved.id)?.is_none() {
-                return Err(StoreError::NotFound { what: "目录事项", id: saved.id });
+            let mut table = txn.open_table(def)?;
+            let mut saved = record.clone();
+            let id = id_of(&mut saved);
+            if *id == 0 {
+                *id = next_id(&table)?;
+            } else if table.get(*id)?.is_none() {
+                return Err(StoreError::NotFound { what, id: *id });
             }
-            table.insert(saved.id, encode(&saved, "目录事项", saved.id)?.as_slice())?;
+            let id = *id;
+            table.insert(id, encode(&saved, what, id)?.as_slice())?;
             saved
         };
         txn.commit()?;
-        log::info!("保存目录事项 {}", saved.name);
         Ok(saved)
     }
 
