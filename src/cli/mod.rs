@@ -221,6 +221,8 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
 }
 
 /// Opens a ledger that must already exist: reading commands never create one.
+// TODO(#5): read beside a running window (redb's SingleWriter mode) instead of refusing
+// with "already open", so a scheduled export works while the clerk is at work.
 fn open_existing(db: &Path) -> Result<Ledger, CliError> {
     if !db.is_file() {
         return Err(CliError::MissingDb(db.to_path_buf()));

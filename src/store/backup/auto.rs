@@ -138,6 +138,8 @@ impl Ledger {
     }
 
     /// The backup on exit, when switched on.
+    // TODO(#5): skip it when nothing changed since the last backup, so that opening and
+    // closing the window often does not push older copies out of the N kept.
     pub fn backup_on_exit(&self, now: NaiveDateTime) -> Result<Option<BackupReport>> {
         if !self.backup_options()?.on_exit {
             return Ok(None);
