@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use guidance_ledger::domain::{
     CatalogueItem, GuidanceDraft, Officer, Settings, Subject, SubjectKind,
 };
@@ -140,6 +140,10 @@ fn the_window_on_a_read_only_ledger_shows_a_banner_and_saves_nothing() {
     harness.run_steps(3);
     harness.get_by_label(READ_ONLY_BANNER);
     assert!(READ_ONLY_BANNER.contains("查找和导出仍可使用"));
+    harness.get_by_label("新建指导").click();
+    harness.run_steps(3);
+    let save = harness.get_by_label("保存并编号");
+    assert!(save.accesskit_node().is_disabled(), "no Save on a read-only ledger");
 
     let (officer, item) = {
         let data = &harness.state().data;

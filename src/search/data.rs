@@ -25,6 +25,8 @@ pub struct LedgerData {
     letter_pos: HashMap<RecordId, usize>,
     /// Changes whenever anything changes, so cached views know to recompute.
     pub generation: u64,
+    /// The ledger was opened read-only: forms offer no Save.
+    pub read_only: bool,
 }
 
 impl LedgerData {
@@ -55,6 +57,7 @@ impl LedgerData {
             guidance_pos,
             letter_pos,
             generation: 0,
+            read_only: false,
         }
     }
 

@@ -47,7 +47,8 @@ pub fn now() -> NaiveDateTime {
 impl LedgerApp {
     /// Loads the ledger. `picker` says whether native file dialogs may be shown.
     pub fn new(ledger: Ledger, picker: Picker) -> Result<Self, StoreError> {
-        let data = LedgerData::load(&ledger)?;
+        let mut data = LedgerData::load(&ledger)?;
+        data.read_only = ledger.is_read_only();
         let export = ExportFlow::new(&ledger, picker);
         Ok(Self {
             tab: if data.catalogue.is_empty() { Tab::Catalogue } else { Tab::Register },
@@ -208,6 +209,7 @@ impl LedgerApp {
             Ok(mut data) => {
                 // Views cache by generation: the new data must not look like the old.
                 data.generation = self.data.generation + 1;
+                data.read_only = self.ledger.is_read_only();
                 self.data = data;
             }
             Err(e) => self.failed(format!("恢复后重新读取台账失败：{e}")),

@@ -79,7 +79,7 @@ impl CatalogueTab {
             ui.separator();
             self.table_ui(ui, data);
         }
-        self.edit_window(ui.ctx(), commands);
+        self.edit_window(ui.ctx(), data.read_only, commands);
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
@@ -172,7 +172,7 @@ impl CatalogueTab {
             });
     }
 
-    fn edit_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn edit_window(&mut self, ctx: &egui::Context, read_only: bool, commands: &mut Vec<Command>) {
         let Some(item) = &mut self.editing else { return };
         let mut open = true;
         let mut close = false;
@@ -235,7 +235,9 @@ impl CatalogueTab {
                 });
                 ui.horizontal(|ui| {
                     ui.add_space(theme::LABEL_WIDTH);
-                    if ui.add_enabled(errors.is_empty(), egui::Button::new("保存事项")).clicked()
+                    if ui
+                        .add_enabled(errors.is_empty() && !read_only, egui::Button::new("保存事项"))
+                        .clicked()
                     {
                         commands.push(Command::SaveItem(item.clone()));
                     }

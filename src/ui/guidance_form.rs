@@ -55,7 +55,7 @@ impl GuidanceForm {
             ui.separator();
             self.outcome(ui, &errors);
             ui.add_space(8.0);
-            self.buttons(ui, &errors, commands);
+            self.buttons(ui, &errors, data.read_only, commands);
         });
     }
 
@@ -187,11 +187,17 @@ impl GuidanceForm {
         widgets::text(ui, "效益、效果", &mut d.effect, errors, Field::Effect, 2);
     }
 
-    fn buttons(&mut self, ui: &mut Ui, errors: &[FieldError], commands: &mut Vec<Command>) {
+    fn buttons(
+        &mut self,
+        ui: &mut Ui,
+        errors: &[FieldError],
+        read_only: bool,
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal(|ui| {
             ui.add_space(theme::LABEL_WIDTH);
             let label = if self.editing.is_some() { "保存修改" } else { "保存并编号" };
-            let save = ui.add_enabled(errors.is_empty(), egui::Button::new(label));
+            let save = ui.add_enabled(errors.is_empty() && !read_only, egui::Button::new(label));
             if save.clicked() {
                 let id = self.editing.as_ref().map(|(id, _)| *id);
                 commands.push(Command::SaveGuidance { id, draft: self.draft.clone() });

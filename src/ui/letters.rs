@@ -287,7 +287,8 @@ fn letter_form_ui(
     ui.horizontal(|ui| {
         ui.add_space(theme::LABEL_WIDTH);
         let label = if form.editing.is_some() { "保存修改" } else { "保存并编号" };
-        if ui.add_enabled(errors.is_empty(), egui::Button::new(label)).clicked() {
+        if ui.add_enabled(errors.is_empty() && !data.read_only, egui::Button::new(label)).clicked()
+        {
             let id = form.editing.as_ref().map(|(id, _)| *id);
             commands.push(Command::SaveLetter { id, draft: form.draft.clone() });
         }

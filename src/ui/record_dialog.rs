@@ -64,7 +64,9 @@ impl RecordDialog {
                     });
                 });
                 ui.separator();
-                if voided {
+                if data.read_only {
+                    ui.label(RichText::new("只读台账：不能修改或作废。").color(theme::MUTED));
+                } else if voided {
                     ui.label(
                         RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR),
                     );

@@ -47,7 +47,7 @@ impl SettingsPage {
         });
         ui.separator();
         egui::ScrollArea::vertical().id_salt("settings_page").show(ui, |ui| {
-            self.settings_ui(ui, commands);
+            self.settings_ui(ui, data.read_only, commands);
             ui.separator();
             self.backup.ui(ui);
             ui.separator();
@@ -56,7 +56,7 @@ impl SettingsPage {
         open
     }
 
-    fn settings_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn settings_ui(&mut self, ui: &mut Ui, read_only: bool, commands: &mut Vec<Command>) {
         ui.heading("单位与文号");
         let s = &mut self.settings;
         let errors = s.validate();
@@ -83,7 +83,10 @@ impl SettingsPage {
         });
         ui.horizontal(|ui| {
             ui.add_space(theme::LABEL_WIDTH);
-            if ui.add_enabled(errors.is_empty(), egui::Button::new("保存设置")).clicked() {
+            if ui
+                .add_enabled(errors.is_empty() && !read_only, egui::Button::new("保存设置"))
+                .clicked()
+            {
                 commands.push(Command::SaveSettings(s.clone()));
             }
         });
@@ -114,7 +117,13 @@ impl SettingsPage {
             let mut cancel = false;
             ui.horizontal(|ui| {
                 ui.add_space(theme::LABEL_WIDTH);
-                if ui.add_enabled(errors.is_empty(), egui::Button::new("保存人员")).clicked() {
+                if ui
+                    .add_enabled(
+                        errors.is_empty() && !data.read_only,
+                        egui::Button::new("保存人员"),
+                    )
+                    .clicked()
+                {
                     commands.push(Command::SaveOfficer(officer.clone()));
                 }
                 if ui.button("取消").clicked() {
