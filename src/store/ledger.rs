@@ -9,6 +9,7 @@ use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
 use super::codec::{self, SCHEMA_VERSION};
 use super::error::{Result, StoreError};
+use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
     CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
@@ -47,12 +48,15 @@ impl Ledger {
         }
         // A writable open rewrites the file's header even if nothing is saved; a file from a
         // newer program is refused before that, so it stays byte for byte as it was.
-        if let Some(found) = super::peek::newer_schema(path) {
+        let peek = super::peek::peek(path);
+        if let Peek::Newer(found) = peek {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found });
         }
         // A plain redb open trusts the file and can panic on a byte damaged outside redb; the
-        // check verifies every page's checksum (milliseconds for 100k records) and reports it.
-        let db = Database::builder().set_check_integrity_on_open(true).create(path);
+        // check verifies every page's checksum and reports damage. The peek has just checked
+        // the same bytes when it could; otherwise the open checks them itself.
+        let check = peek != Peek::Checked;
+        let db = Database::builder().set_check_integrity_on_open(check).create(path);
         let db = db.map_err(|e| open_error(path, e))?;
         let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
         ledger.prepare()?;

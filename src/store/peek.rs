@@ -17,19 +17,36 @@ use redb::{BackendError, Database, ReadableDatabase, ReadableTable, StorageBacke
 use super::codec::SCHEMA_VERSION;
 use super::tables::{META, SCHEMA_KEY};
 
-/// The schema version of an existing file written by a newer program, found without
-/// writing to it. `None` for a missing, current, older, damaged or open file: the normal
-/// open deals with those.
-pub(super) fn newer_schema(path: &Path) -> Option<u64> {
-    let file = File::open(path).ok()?;
-    let backend = Overlay::new(file).ok()?;
+/// What a look at an existing file found, without writing to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Peek {
+    /// Written by a newer program, with this schema version.
+    Newer(u64),
+    /// Every page passed redb's integrity check and the schema is ours or older.
+    Checked,
+    /// Missing, new, damaged or busy: the normal open, with its own check, deals with it.
+    Unknown,
+}
+
+/// Opens the file through an overlay that keeps every write in memory, checks every page,
+/// and reads the schema version.
+pub(super) fn peek(path: &Path) -> Peek {
+    let Ok(file) = File::open(path) else { return Peek::Unknown };
+    let Ok(backend) = Overlay::new(file) else { return Peek::Unknown };
     // Kept in a variable: dropping the database would end the read transaction with it.
-    let db =
-        Database::builder().set_check_integrity_on_open(true).create_with_backend(backend).ok()?;
-    let txn = db.begin_read().ok()?;
-    let meta = txn.open_table(META).ok()?;
-    let found = meta.get(SCHEMA_KEY).ok()??.value();
-    (found > u64::from(SCHEMA_VERSION)).then_some(found)
+    let Ok(db) = Database::builder().set_check_integrity_on_open(true).create_with_backend(backend)
+    else {
+        return Peek::Unknown;
+    };
+    let version = db
+        .begin_read()
+        .ok()
+        .and_then(|txn| txn.open_table(META).ok()?.get(SCHEMA_KEY).ok()?.map(|v| v.value()));
+    match version {
+        Some(found) if found > u64::from(SCHEMA_VERSION) => Peek::Newer(found),
+        Some(_) => Peek::Checked,
+        None => Peek::Unknown,
+    }
 }
 
 const BLOCK_SIZE: usize = 4096;
