@@ -60,6 +60,10 @@ impl LetterForm {
 pub struct LettersTab {
     text: String,
     form: Option<LetterForm>,
+    /// Positions in `LedgerData::letters` of the letters listed, newest first, and the data
+    /// generation and filter they were computed for: recomputed on change, not every frame.
+    view: Vec<usize>,
+    view_key: Option<(u64, String)>,
 }
 
 impl LettersTab {
@@ -93,23 +97,36 @@ impl LettersTab {
         self.form = Some(form);
     }
 
-    fn shown<'a>(&self, data: &'a LedgerData) -> Vec<&'a OpinionLetter> {
+    fn refresh(&mut self, data: &LedgerData) {
+        let key = (data.generation, self.text.clone());
+        if self.view_key.as_ref() == Some(&key) {
+            return;
+        }
         let text = fold(self.text.trim());
-        let mut shown: Vec<&OpinionLetter> = data
-            .letters
-            .iter()
-            .filter(|l| {
+        let letters = &data.letters;
+        let mut view: Vec<usize> = (0..letters.len())
+            .filter(|&i| {
+                let l = &letters[i];
                 text.is_empty()
                     || [&l.number.to_string(), &l.details.addressee, &l.details.problems]
                         .iter()
                         .any(|f| fold(f).contains(&text))
             })
             .collect();
-        shown.sort_by(|a, b| b.details.date.cmp(&a.details.date).then(b.number.cmp(&a.number)));
-        shown
+        view.sort_by(|&a, &b| {
+            let (a, b) = (&letters[a], &letters[b]);
+            b.details.date.cmp(&a.details.date).then(b.number.cmp(&a.number))
+        });
+        self.view = view;
+        self.view_key = Some(key);
     }
 
-    pub fn table(&self, data: &LedgerData) -> Table {
+    fn shown<'a>(&mut self, data: &'a LedgerData) -> Vec<&'a OpinionLetter> {
+        self.refresh(data);
+        self.view.iter().map(|&i| &data.letters[i]).collect()
+    }
+
+    pub fn table(&mut self, data: &LedgerData) -> Table {
         let letters: Vec<OpinionLetter> = self.shown(data).into_iter().cloned().collect();
         let number_of = |id: u64| data.guidance(id).map(|g| g.number.to_string());
         crate::export::letters_table(&letters, &number_of)

@@ -38,6 +38,8 @@ pub struct RegisterTab {
     /// Set when the view changed, so the table scrolls to its newest row.
     scroll_to_end: bool,
     selected: Option<RecordId>,
+    /// Years that have records, for the year filter, and the data generation they are for.
+    years: (Option<u64>, Vec<i32>),
 }
 
 impl RegisterTab {
@@ -92,8 +94,17 @@ impl RegisterTab {
         self.table_ui(ui, data, commands);
     }
 
+    /// The years offered by the year filter, recomputed only when the data changed.
+    fn refresh_years(&mut self, data: &LedgerData) {
+        if self.years.0 != Some(data.generation) {
+            let years: BTreeSet<i32> = data.rows.iter().map(|r| r.time.year()).collect();
+            self.years = (Some(data.generation), years.into_iter().collect());
+        }
+    }
+
     fn filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
-        let years: BTreeSet<i32> = data.rows.iter().map(|r| r.time.year()).collect();
+        self.refresh_years(data);
+        let years = &self.years.1;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("年份");
             let year_text = self.filter.year.map_or("全部".into(), |y| format!("{y}年"));
