@@ -8,6 +8,7 @@
 mod atomic;
 mod csv;
 mod error;
+pub mod paper;
 mod table;
 mod xlsx;
 
