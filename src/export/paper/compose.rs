@@ -29,10 +29,9 @@ pub fn guidance_paper(record: &Guidance, officers: &str, item: &str, unit: &str)
     }
     let mut content = String::new();
     if !item.trim().is_empty() {
-        content.push_str(&format!("指导事项：{}\n", item.trim()));
+        content = format!("指导事项：{}\n", item.trim());
     }
-    content.push_str(&format!("指导方式：{}\n", d.method.label()));
-    content.push_str(d.content.trim());
+    content.extend(["指导方式：", d.method.label(), "\n", d.content.trim()]);
     let rows = vec![
         row("指导时间", format_date_time(d.time), 1),
         row("指导地点", d.place.trim().to_owned(), 1),

@@ -75,12 +75,12 @@ impl PageSpec {
 
     /// Width of one character cell of the body grid.
     pub fn cell_mm(&self) -> f32 {
-        self.text_width_mm / self.chars as f32
+        self.text_width_mm / f32::from(u16::try_from(self.chars).unwrap_or(u16::MAX))
     }
 
     /// Distance between body lines.
     pub fn line_pitch_mm(&self) -> f32 {
-        self.text_height_mm / self.lines as f32
+        self.text_height_mm / f32::from(u16::try_from(self.lines).unwrap_or(u16::MAX))
     }
 }
 
@@ -88,13 +88,13 @@ impl PageSpec {
 /// when writing: the official font when the PC has it, else a bundled free one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Face {
-    /// 仿宋_GB2312: body text.
+    /// `仿宋_GB2312`: body text.
     FangSong,
     /// 方正小标宋简体: titles.
     XiaoBiaoSong,
     /// 黑体: first-level headings (一、) and table headers.
     HeiTi,
-    /// 楷体_GB2312: second-level headings ((一)).
+    /// `楷体_GB2312`: second-level headings ((一)).
     KaiTi,
 }
 
