@@ -33,11 +33,16 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
 }
 
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
-    let Some((version, body)) = bytes.split_first_chunk::<2>() else {
+    decode_version(bytes, SCHEMA_VERSION)
+}
+
+/// Decodes a value written under schema `version` (an older layout, during a migration).
+pub fn decode_version<T: DeserializeOwned>(bytes: &[u8], version: u16) -> Result<T, CodecError> {
+    let Some((found, body)) = bytes.split_first_chunk::<2>() else {
         return Err(CodecError::Truncated(bytes.len()));
     };
-    let found = u16::from_le_bytes(*version);
-    if found != SCHEMA_VERSION {
+    let found = u16::from_le_bytes(*found);
+    if found != version {
         return Err(CodecError::UnknownVersion { found });
     }
     Ok(options().deserialize(body)?)

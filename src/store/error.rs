@@ -14,6 +14,12 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("台账数据库 {path} 由更新版本的程序创建（结构版本{found}），请使用新版程序打开。")]
     TooNew { path: PathBuf, found: u64 },
+    #[error(
+        "台账数据库 {} 需要从第{from}版升级到第{to}版，但升级没有完成（{detail}）。\
+         台账中的记录保持原样，未作任何改动。请将此信息告知维护人员。",
+        path.display()
+    )]
+    Migration { path: PathBuf, from: u64, to: u64, detail: String },
     #[error("无法创建或打开 {path}：{source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("读写台账数据库出错：{0}")]

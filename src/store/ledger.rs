@@ -7,8 +7,9 @@ use serde::de::DeserializeOwned;
 
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
-use super::codec::{self, SCHEMA_VERSION};
+use super::codec;
 use super::error::{Result, StoreError};
+use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
@@ -38,28 +39,40 @@ pub struct Snapshot {
 impl Ledger {
     /// Opens the ledger at `path`, creating it with the default settings if it does not exist.
     pub fn open(path: &Path) -> Result<Ledger> {
+        Ledger::open_with(path, Plan::current())
+    }
+
+    /// [`Ledger::open`], migrating an older file by `plan`.
+    pub(super) fn open_with(path: &Path, plan: Plan) -> Result<Ledger> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
         }
         if !super::read_only::is_writable(path) {
             log::warn!("台账 {} 不可写，以只读方式打开", path.display());
-            return Ledger::open_read_only(path);
+            return Ledger::open_read_only_with(path, plan);
         }
         // A writable open rewrites the file's header even if nothing is saved; a file from a
         // newer program is refused before that, so it stays byte for byte as it was.
-        let peek = super::peek::peek(path);
+        let peek = super::peek::peek(path, plan.target);
         if let Peek::Newer(found) = peek {
             return Err(StoreError::TooNew { path: path.to_path_buf(), found });
+        }
+        // An older file is copied as it is before its migration, which then runs in the
+        // opening transaction below.
+        if let Peek::Checked(found) = peek
+            && found < plan.target
+        {
+            super::migrate::keep_original(path, found)?;
         }
         // A plain redb open trusts the file and can panic on a byte damaged outside redb; the
         // check verifies every page's checksum and reports damage. The peek has just checked
         // the same bytes when it could; otherwise the open checks them itself.
-        let check = peek != Peek::Checked;
+        let check = !matches!(peek, Peek::Checked(_));
         let db = Database::builder().set_check_integrity_on_open(check).create(path);
         let db = db.map_err(|e| open_error(path, e))?;
         let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
-        ledger.prepare()?;
+        ledger.prepare(plan)?;
         Ok(ledger)
     }
 
@@ -67,12 +80,16 @@ impl Ledger {
     /// every write returns [`StoreError::ReadOnly`]. The file is never opened for writing;
     /// a private copy is checked (and repaired, after an unclean exit) and read instead.
     pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        Ledger::open_read_only_with(path, Plan::current())
+    }
+
+    fn open_read_only_with(path: &Path, plan: Plan) -> Result<Ledger> {
         let scratch = Scratch::copy_of(path)?;
         let db = Database::builder().set_check_integrity_on_open(true).open(&scratch.0);
         let db = db.map_err(|e| open_error(path, e))?;
         let ledger = Ledger { db, path: path.to_path_buf(), read_only: Some(scratch) };
-        // Only the private copy is prepared (tables, schema check); the original is untouched.
-        ledger.prepare()?;
+        // Only the private copy is prepared (tables, migration); the original is untouched.
+        ledger.prepare(plan)?;
         log::info!("以只读方式打开台账 {}", path.display());
         Ok(ledger)
     }
@@ -94,24 +111,27 @@ impl Ledger {
         &self.path
     }
 
-    /// Creates the tables and default settings of a new file, or checks the schema of an old one.
+    /// Creates the tables and default settings of a new file, or checks the schema of an old
+    /// one and migrates it by `plan`, all in one transaction.
     /// Writes directly: for a read-only ledger it prepares the private copy, never the file.
-    fn prepare(&self) -> Result<()> {
+    fn prepare(&self, plan: Plan) -> Result<()> {
         let txn = self.db.begin_write()?;
+        let mut migrate_from = None;
         {
             let mut meta = txn.open_table(META)?;
             let version = meta.get(SCHEMA_KEY)?.map(|v| v.value());
             match version {
                 None => {
-                    meta.insert(SCHEMA_KEY, u64::from(SCHEMA_VERSION))?;
+                    meta.insert(SCHEMA_KEY, plan.target)?;
                     let mut settings = txn.open_table(SETTINGS)?;
                     let bytes = encode_settings(&Settings::default())?;
                     settings.insert(SETTINGS_KEY, bytes.as_slice())?;
                     log::info!("新建台账数据库 {}", self.path.display());
                 }
-                Some(v) if v > u64::from(SCHEMA_VERSION) => {
+                Some(v) if v > plan.target => {
                     return Err(StoreError::TooNew { path: self.path.clone(), found: v });
                 }
+                Some(v) if v < plan.target => migrate_from = Some(v),
                 Some(_) => {}
             }
             for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
@@ -120,6 +140,10 @@ impl Ledger {
             txn.open_table(SEQUENCES)?;
             txn.open_table(NUMBERS)?;
             txn.open_table(PREFERENCES)?;
+        }
+        // The tables of the old file exist now; the steps run before anything is committed.
+        if let Some(found) = migrate_from {
+            plan.run(&txn, &self.path, found)?;
         }
         txn.commit()?;
         Ok(())

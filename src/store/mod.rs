@@ -4,6 +4,7 @@ mod backup;
 mod codec;
 mod error;
 mod ledger;
+mod migrate;
 mod numbering;
 mod paths;
 mod peek;
@@ -17,7 +18,7 @@ pub use backup::{
     DEFAULT_KEEP, DueBackup, RestoreReport, auto_backups, default_backup_dir, inspect_backup,
     prune_auto_backups, restore,
 };
-pub use codec::{CodecError, SCHEMA_VERSION, decode, encode};
+pub use codec::{CodecError, SCHEMA_VERSION, decode, decode_version, encode};
 pub use error::{Result, StoreError};
 pub use ledger::{Ledger, Snapshot};
 pub use paths::{DB_FILE_NAME, default_db_path};

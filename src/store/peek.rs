@@ -14,7 +14,6 @@ use std::sync::Mutex;
 
 use redb::{BackendError, Database, ReadableDatabase, ReadableTable, StorageBackend};
 
-use super::codec::SCHEMA_VERSION;
 use super::tables::{META, SCHEMA_KEY};
 
 /// What a look at an existing file found, without writing to it.
@@ -22,15 +21,15 @@ use super::tables::{META, SCHEMA_KEY};
 pub(super) enum Peek {
     /// Written by a newer program, with this schema version.
     Newer(u64),
-    /// Every page passed redb's integrity check and the schema is ours or older.
-    Checked,
+    /// Every page passed redb's integrity check and the schema, this one, is ours or older.
+    Checked(u64),
     /// Missing, new, damaged or busy: the normal open, with its own check, deals with it.
     Unknown,
 }
 
 /// Opens the file through an overlay that keeps every write in memory, checks every page,
-/// and reads the schema version.
-pub(super) fn peek(path: &Path) -> Peek {
+/// and reads the schema version; a version above `ours` is [`Peek::Newer`].
+pub(super) fn peek(path: &Path, ours: u64) -> Peek {
     let Ok(file) = File::open(path) else { return Peek::Unknown };
     let Ok(backend) = Overlay::new(file) else { return Peek::Unknown };
     // Kept in a variable: dropping the database would end the read transaction with it.
@@ -43,8 +42,8 @@ pub(super) fn peek(path: &Path) -> Peek {
         .ok()
         .and_then(|txn| txn.open_table(META).ok()?.get(SCHEMA_KEY).ok()?.map(|v| v.value()));
     match version {
-        Some(found) if found > u64::from(SCHEMA_VERSION) => Peek::Newer(found),
-        Some(_) => Peek::Checked,
+        Some(found) if found > ours => Peek::Newer(found),
+        Some(found) => Peek::Checked(found),
         None => Peek::Unknown,
     }
 }
