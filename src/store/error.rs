@@ -24,6 +24,20 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("读写台账数据库出错：{0}")]
     Database(String),
+    #[error(
+        "磁盘空间不足，本次修改未保存，台账中原有的记录保持不变。\
+         请清理磁盘空间（或把台账移到有空间的磁盘）后重试。"
+    )]
+    NoSpace,
+    #[error(
+        "读写台账文件时出错（{0}），本次修改未保存，台账中原有的记录保持不变。\
+         如台账在共享盘或U盘上，请检查连接；然后关闭程序重新打开。"
+    )]
+    DiskTrouble(String),
+    #[error(
+        "之前一次写入台账文件失败，为保护已有记录，程序已停止保存。请关闭程序后重新打开，再继续工作。"
+    )]
+    NeedsRestart,
     #[error("记录无法读取（{what}，编号{id}）：{source}")]
     Decode { what: &'static str, id: u64, source: CodecError },
     #[error("内容不完整，未保存：{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("；"))]
@@ -64,16 +78,56 @@ impl StoreError {
     }
 }
 
-macro_rules! from_redb {
-    ($($t:ty),*) => {
-        $(impl From<$t> for StoreError {
-            fn from(e: $t) -> Self {
-                StoreError::db(e)
-            }
-        })*
-    };
+/// Unix `ENOSPC`: no space left on device.
+const ENOSPC: i32 = 28;
+/// Windows `ERROR_DISK_FULL` and `ERROR_HANDLE_DISK_FULL`.
+const WINDOWS_DISK_FULL: [i32; 2] = [112, 39];
+
+/// Whether an I/O error means the disk (or the user's quota) is full.
+pub(crate) fn is_disk_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded)
+        || e.raw_os_error().is_some_and(|code| {
+            (cfg!(unix) && code == ENOSPC) || (cfg!(windows) && WINDOWS_DISK_FULL.contains(&code))
+        })
 }
 
-from_redb!(redb::TransactionError, redb::TableError, redb::StorageError, redb::CommitError);
+impl From<redb::StorageError> for StoreError {
+    fn from(e: redb::StorageError) -> Self {
+        match e {
+            redb::StorageError::Io(e) if is_disk_full(&e) => StoreError::NoSpace,
+            redb::StorageError::Io(e) => StoreError::DiskTrouble(e.to_string()),
+            redb::StorageError::PreviousIo => StoreError::NeedsRestart,
+            other => StoreError::db(other),
+        }
+    }
+}
+
+impl From<redb::TransactionError> for StoreError {
+    fn from(e: redb::TransactionError) -> Self {
+        match e {
+            redb::TransactionError::Storage(e) => e.into(),
+            other => StoreError::db(other),
+        }
+    }
+}
+
+impl From<redb::TableError> for StoreError {
+    fn from(e: redb::TableError) -> Self {
+        match e {
+            redb::TableError::Storage(e) => e.into(),
+            other => StoreError::db(other),
+        }
+    }
+}
+
+impl From<redb::CommitError> for StoreError {
+    fn from(e: redb::CommitError) -> Self {
+        match e {
+            redb::CommitError::Storage(e) => e.into(),
+            other => StoreError::db(other),
+        }
+    }
+}
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -94,6 +94,18 @@ impl Ledger {
         Ok(ledger)
     }
 
+    /// Opens the ledger whose bytes go through `backend` rather than straight to the file at
+    /// `path` (which names it in messages and places its backups). For tests of disk trouble:
+    /// a backend over the real file that fails the way a full or vanished disk does.
+    #[doc(hidden)]
+    pub fn open_on_backend(path: &Path, backend: impl redb::StorageBackend) -> Result<Ledger> {
+        let db = Database::builder().create_with_backend(backend);
+        let db = db.map_err(|e| open_error(path, e))?;
+        let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
+        ledger.prepare(Plan::current())?;
+        Ok(ledger)
+    }
+
     /// Whether the ledger was opened read-only, so nothing can be saved.
     pub fn is_read_only(&self) -> bool {
         self.read_only.is_some()
