@@ -295,6 +295,36 @@ fn the_daily_backup_is_made_once_a_day_and_only_when_switched_on() {
 }
 
 #[test]
+fn the_exit_backup_is_skipped_when_nothing_changed_since_the_last_backup() {
+    let (dir, _, ledger) = demo_ledger(5, 14);
+    let backups = folder(dir.path(), "自动");
+    let options = BackupOptions { dir: backups.clone(), keep: 3, on_exit: true, daily: false };
+    ledger.save_backup_options(&options).unwrap();
+
+    assert!(ledger.backup_on_exit(at(1, 17, 0)).unwrap().is_some(), "never backed up: made");
+    // Opened to look something up, an export folder remembered, closed again: nothing to add.
+    ledger.set_preference("last_export_dir", "/共享盘/台账").unwrap();
+    assert!(ledger.backup_on_exit(at(2, 17, 0)).unwrap().is_none());
+    assert!(ledger.backup_on_exit(at(3, 17, 0)).unwrap().is_none());
+    assert_eq!(auto_backups(&backups).len(), 1, "older copies are not pushed out");
+
+    // A changed record (here: a setting) makes the next exit back up again.
+    let mut settings = ledger.settings().unwrap();
+    settings.default_phone = "0533-7654321".into();
+    ledger.save_settings(&settings).unwrap();
+    assert!(ledger.backup_on_exit(at(4, 17, 0)).unwrap().is_some());
+    assert!(ledger.backup_on_exit(at(5, 17, 0)).unwrap().is_none());
+
+    // A manual backup counts too: changes backed up by hand need no exit copy.
+    settings.default_phone = "0533-1111111".into();
+    ledger.save_settings(&settings).unwrap();
+    let manual = ledger.backup_to(&folder(dir.path(), "共享盘"), at(6, 9, 0));
+    ledger.note_backup(&manual, at(6, 9, 0)).unwrap();
+    assert!(ledger.backup_on_exit(at(6, 17, 0)).unwrap().is_none());
+    assert_eq!(auto_backups(&backups).len(), 2);
+}
+
+#[test]
 fn a_failed_automatic_backup_is_noted_for_the_clerk() {
     let (dir, _, ledger) = demo_ledger(5, 13);
     let gone = dir.path().join("共享盘");

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
+use redb::ReadableDatabase;
 
+use super::tables::records_checksum;
 use super::{BackupKind, BackupReport};
 use crate::store::Ledger;
 use crate::store::error::{Result, StoreError};
@@ -17,6 +19,8 @@ const KEEP_KEY: &str = "backup.keep";
 const ON_EXIT_KEY: &str = "backup.on_exit";
 const DAILY_KEY: &str = "backup.daily";
 const LAST_KEY: &str = "backup.last";
+/// The records checksum of the last successful backup of any kind.
+const RECORDS_KEY: &str = "backup.records";
 
 /// When and where automatic backups are made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +85,9 @@ impl Ledger {
             Ok(r) => format!("{when} 备份成功：{}（{}）", r.path.display(), r.counts.summary()),
             Err(e) => format!("{when} 备份失败：{e}"),
         };
+        if let Ok(report) = result {
+            self.set_preference(RECORDS_KEY, &report.records)?;
+        }
         self.set_preference(LAST_KEY, &note)
     }
 
@@ -137,11 +144,16 @@ impl Ledger {
         Ok(Some(DueBackup { source: self.begin_backup()?, dir, keep: options.keep }))
     }
 
-    /// The backup on exit, when switched on.
-    // TODO(#5): skip it when nothing changed since the last backup, so that opening and
-    // closing the window often does not push older copies out of the N kept.
+    /// The backup on exit, when switched on and something changed since the last backup, so
+    /// that opening the window to look something up does not push older copies out of the
+    /// N kept.
     pub fn backup_on_exit(&self, now: NaiveDateTime) -> Result<Option<BackupReport>> {
         if !self.backup_options()?.on_exit {
+            return Ok(None);
+        }
+        let records = records_checksum(&self.db.begin_read()?).map_err(StoreError::db)?;
+        if self.preference(RECORDS_KEY)?.as_deref() == Some(records.as_str()) {
+            log::info!("自上次备份以来台账没有修改，退出时不再备份");
             return Ok(None);
         }
         self.auto_backup(AutoBackup::OnExit, now).map(Some)

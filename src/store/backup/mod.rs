@@ -15,8 +15,8 @@ use chrono::NaiveDateTime;
 use redb::{Database, ReadTransaction, ReadableDatabase, ReadableTable};
 
 use self::tables::{
-    CHECKSUM_KEY, CREATED_KEY, Copier, MANIFEST, PROGRAM_KEY, Summer, Tally, unknown_tables,
-    visit_all,
+    CHECKSUM_KEY, CREATED_KEY, Copier, MANIFEST, PROGRAM_KEY, Summer, Tally, records_checksum,
+    unknown_tables, visit_all,
 };
 use super::Ledger;
 use super::error::{Result, StoreError};
@@ -86,6 +86,9 @@ pub struct BackupReport {
     pub checksum: String,
     /// Size of the file.
     pub bytes: u64,
+    /// Checksum of the records alone (not the preferences), to tell later whether anything
+    /// changed since this backup.
+    pub records: String,
 }
 
 /// A read snapshot of the ledger, to be written as a backup, on this thread or another.
@@ -134,6 +137,7 @@ impl BackupSource {
         let part = PartFile(dir.join(format!("{name}.part")));
         let _ = std::fs::remove_file(&part.0);
         let tally = write_copy(&self.txn, &part.0, now).map_err(|e| redb_error(dir, &path, e))?;
+        let records = records_checksum(&self.txn).map_err(|e| redb_error(dir, &path, e))?;
         drop(self.txn);
         check_written(&part.0, &tally)
             .map_err(|detail| StoreError::BackupCheckFailed { path: path.clone(), detail })?;
@@ -142,8 +146,13 @@ impl BackupSource {
         sync_folder(dir);
 
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-        let report =
-            BackupReport { path, counts: Counts::of(&tally), checksum: tally.checksum(), bytes };
+        let report = BackupReport {
+            path,
+            counts: Counts::of(&tally),
+            checksum: tally.checksum(),
+            bytes,
+            records,
+        };
         log::info!(
             "已备份到 {}（{}，校验和 {}）",
             report.path.display(),
@@ -215,7 +224,7 @@ fn verify(txn: &ReadTransaction) -> std::result::Result<Tally, String> {
         .map_err(|e| e.to_string())?
         .map(|v| v.value().to_string())
         .ok_or("备份清单中没有校验和")?;
-    let mut summer = Summer { src: txn, tally: Tally::new() };
+    let mut summer = Summer { src: txn, skip: &[], tally: Tally::new() };
     visit_all(&mut summer).map_err(|e| format!("读取失败：{e}"))?;
     if summer.tally.checksum() != stored {
         return Err("校验和不符".into());

@@ -112,10 +112,19 @@ impl Tally {
     }
 }
 
-/// Sums every table of a read transaction.
+/// Sums every table of a read transaction, except those named in `skip`.
 pub(super) struct Summer<'a> {
     pub src: &'a ReadTransaction,
+    pub skip: &'a [&'a str],
     pub tally: Tally,
+}
+
+/// A checksum of the records alone: every table but the window's preferences, which change
+/// when nothing a clerk wrote did (the last export folder, the last backup's result).
+pub(super) fn records_checksum(txn: &ReadTransaction) -> Result<String, redb::Error> {
+    let mut summer = Summer { src: txn, skip: &["preferences"], tally: Tally::new() };
+    visit_all(&mut summer)?;
+    Ok(summer.tally.checksum())
 }
 
 impl TableVisitor for Summer<'_> {
@@ -123,6 +132,9 @@ impl TableVisitor for Summer<'_> {
         &mut self,
         def: TableDefinition<'static, K, V>,
     ) -> Result<(), redb::Error> {
+        if self.skip.contains(&def.name()) {
+            return Ok(());
+        }
         let table = self.src.open_table(def)?;
         self.tally.begin(def.name());
         for entry in table.iter()? {
