@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{Local, NaiveDateTime};
 
-use crate::domain::format_date_time;
+use crate::domain::{Actor, format_date_time};
 use crate::store::{BackupPreview, BackupReport, RestoreReport, StoreError, inspect_backup};
 
 use super::{CliError, open_existing, print_lines};
@@ -27,10 +27,11 @@ pub fn backup(db: &Path, to: &Path) -> Result<BackupReport, CliError> {
 pub fn restore(db: &Path, from: &Path) -> Result<RestoreReport, CliError> {
     let preview = inspect_backup(from)?;
     print_lines(preview_lines(&preview))?;
-    let report = crate::store::restore(db, from, clock()).map_err(|e| match e {
-        StoreError::AlreadyOpen(path) => CliError::RestoreWhileOpen(path),
-        other => CliError::Store(other),
-    })?;
+    let report =
+        crate::store::restore_as(db, from, clock(), &Actor::CommandLine).map_err(|e| match e {
+            StoreError::AlreadyOpen(path) => CliError::RestoreWhileOpen(path),
+            other => CliError::Store(other),
+        })?;
     let mut lines = Vec::new();
     if let Some(before) = &report.before {
         lines.push(format!("恢复前的数据已备份到：{}", before.path.display()));

@@ -14,7 +14,8 @@ use super::CliError;
 /// # Errors
 /// [`CliError::NotEmpty`] for a ledger with data, or the store's error.
 pub fn demo(db: &Path, records: usize, seed: u64) -> Result<DemoSummary, CliError> {
-    let ledger = Ledger::open(db)?;
+    let mut ledger = Ledger::open(db)?;
+    ledger.set_actor(crate::domain::Actor::CommandLine);
     let existing = ledger.snapshot()?;
     if !(existing.officers.is_empty()
         && existing.catalogue.is_empty()

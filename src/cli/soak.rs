@@ -19,7 +19,8 @@ use super::CliError;
 /// # Errors
 /// The store's error, or [`CliError::Output`] when stdout is gone.
 pub fn soak(db: &Path, count: u64) -> Result<(), CliError> {
-    let ledger = Ledger::open(db)?;
+    let mut ledger = Ledger::open(db)?;
+    ledger.set_actor(crate::domain::Actor::CommandLine);
     let (officer, item) = staff(&ledger)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

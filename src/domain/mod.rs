@@ -2,6 +2,9 @@
 //!
 //! Nothing here does I/O or knows about egui or redb.
 
+pub mod actor;
+pub mod audit;
+pub mod audit_fields;
 pub mod catalogue;
 pub mod credit_code;
 pub mod date;
@@ -16,6 +19,9 @@ pub mod settings;
 pub mod subject;
 pub mod validation;
 
+pub use actor::Actor;
+pub use audit::{Action, AuditEntry, FieldChange, RecordKind};
+pub use audit_fields::{Audited, NameLookup};
 pub use catalogue::{CatalogueItem, ItemStatus};
 pub use date::{format_date, format_date_time};
 pub use guidance::{Acceptance, Guidance, GuidanceDraft, Initiative, WrittenForm};

@@ -5,16 +5,17 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
-use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
+use crate::domain::{Actor, CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
+use super::audit::{self, Change, TxnNames};
 use super::codec;
 use super::error::{Result, StoreError};
 use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
-    SETTINGS, SETTINGS_KEY,
+    AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS,
+    PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -24,6 +25,8 @@ pub struct Ledger {
     path: PathBuf,
     /// For a ledger opened read-only: the private copy `db` reads. Writes are refused.
     read_only: Option<Scratch>,
+    /// Who is working: every change is recorded in the audit trail against this person.
+    actor: Actor,
 }
 
 /// Everything in the ledger, read in one transaction.
@@ -71,7 +74,8 @@ impl Ledger {
         let check = !matches!(peek, Peek::Checked(_));
         let db = Database::builder().set_check_integrity_on_open(check).create(path);
         let db = db.map_err(|e| open_error(path, e))?;
-        let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
+        let ledger =
+            Ledger { db, path: path.to_path_buf(), read_only: None, actor: Actor::default() };
         ledger.prepare(plan)?;
         Ok(ledger)
     }
@@ -87,7 +91,12 @@ impl Ledger {
         let scratch = Scratch::copy_of(path)?;
         let db = Database::builder().set_check_integrity_on_open(true).open(&scratch.0);
         let db = db.map_err(|e| open_error(path, e))?;
-        let ledger = Ledger { db, path: path.to_path_buf(), read_only: Some(scratch) };
+        let ledger = Ledger {
+            db,
+            path: path.to_path_buf(),
+            read_only: Some(scratch),
+            actor: Actor::default(),
+        };
         // Only the private copy is prepared (tables, migration); the original is untouched.
         ledger.prepare(plan)?;
         log::info!("以只读方式打开台账 {}", path.display());
@@ -101,9 +110,21 @@ impl Ledger {
     pub fn open_on_backend(path: &Path, backend: impl redb::StorageBackend) -> Result<Ledger> {
         let db = Database::builder().create_with_backend(backend);
         let db = db.map_err(|e| open_error(path, e))?;
-        let ledger = Ledger { db, path: path.to_path_buf(), read_only: None };
+        let ledger =
+            Ledger { db, path: path.to_path_buf(), read_only: None, actor: Actor::default() };
         ledger.prepare(Plan::current())?;
         Ok(ledger)
+    }
+
+    /// Says who is working from now on; every change is recorded against this person.
+    pub fn set_actor(&mut self, actor: Actor) {
+        log::info!("当前操作人员：{actor}");
+        self.actor = actor;
+    }
+
+    /// Who is working; [`Actor::Unspecified`] until [`Ledger::set_actor`] is called.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
     }
 
     /// Whether the ledger was opened read-only, so nothing can be saved.
@@ -152,6 +173,9 @@ impl Ledger {
             txn.open_table(SEQUENCES)?;
             txn.open_table(NUMBERS)?;
             txn.open_table(PREFERENCES)?;
+            txn.open_table(AUDIT)?;
+            txn.open_table(AUDIT_HEAD)?;
+            txn.open_table(AUDIT_INDEX)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -187,7 +211,10 @@ impl Ledger {
         }
         let bytes = encode_settings(settings)?;
         let txn = self.write()?;
+        let before = settings_in(&txn.open_table(SETTINGS)?)?;
         txn.open_table(SETTINGS)?.insert(SETTINGS_KEY, bytes.as_slice())?;
+        let change = Change::updated(&before, settings, &TxnNames::new(&txn), clock());
+        audit::append(&txn, &self.actor, change)?;
         txn.commit()?;
         log::info!("保存设置：单位 {}，文号前缀 {}", settings.unit_name, settings.guidance_prefix);
         Ok(())
@@ -221,6 +248,11 @@ impl Ledger {
         };
         codec::decode(bytes.value()).map_err(|source| StoreError::Decode { what, id, source })
     }
+}
+
+/// The time an entry is recorded at, for changes whose caller gives none.
+pub(super) fn clock() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 /// Says what a failed open means: open elsewhere, damaged, or an I/O problem.

@@ -1,5 +1,6 @@
 //! The redb database behind the ledger: tables, codec, numbering, migrations and backups.
 
+pub mod audit;
 mod backup;
 mod codec;
 mod error;
@@ -12,11 +13,12 @@ mod people;
 mod read_only;
 mod records;
 mod tables;
+mod workers;
 
 pub use backup::{
     AutoBackup, BackupKind, BackupOptions, BackupPreview, BackupReport, BackupSource, Counts,
     DEFAULT_KEEP, DueBackup, RestoreReport, auto_backups, default_backup_dir, inspect_backup,
-    prune_auto_backups, restore,
+    prune_auto_backups, restore, restore_as,
 };
 pub use codec::{CodecError, SCHEMA_VERSION, decode, decode_version, encode};
 pub use error::{Result, StoreError};

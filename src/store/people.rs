@@ -2,13 +2,15 @@
 
 use redb::{ReadableDatabase, ReadableTable, TableDefinition};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::domain::{CatalogueItem, FieldError, Guidance, Officer};
+use crate::domain::{Audited, CatalogueItem, FieldError, Guidance, Officer};
 
 use super::Ledger;
+use super::audit::{self, Change, TxnNames};
 use super::codec;
 use super::error::{Result, StoreError};
-use super::ledger::{load_all, next_id};
+use super::ledger::{clock, load_all, next_id};
 use super::records::encode;
 use super::tables::{CATALOGUE, GUIDANCE, OFFICERS};
 
@@ -45,6 +47,9 @@ impl Ledger {
                 }
             }
             officers.remove(id)?;
+            drop((guidance, officers));
+            let change = Change::deleted(&officer, &TxnNames::new(&txn), clock());
+            audit::append(&txn, self.actor(), change)?;
         }
         txn.commit()?;
         log::info!("删除指导人员 {id}");
@@ -66,7 +71,8 @@ impl Ledger {
 
     /// Saves a record without a number: a new one (id 0) gets the next id, an existing one
     /// must still be there. Refused with the draft's problems when it does not validate.
-    fn save_plain<T: Serialize + Clone>(
+    /// The change is appended to the audit trail in the same transaction.
+    fn save_plain<T: Serialize + DeserializeOwned + Clone + Audited>(
         &self,
         def: TableDefinition<u64, &[u8]>,
         what: &'static str,
@@ -82,13 +88,29 @@ impl Ledger {
             let mut table = txn.open_table(def)?;
             let mut saved = record.clone();
             let id = id_of(&mut saved);
-            if *id == 0 {
+            let before: Option<T> = if *id == 0 {
                 *id = next_id(&table)?;
-            } else if table.get(*id)?.is_none() {
-                return Err(StoreError::NotFound { what, id: *id });
-            }
+                None
+            } else {
+                let Some(bytes) = table.get(*id)? else {
+                    return Err(StoreError::NotFound { what, id: *id });
+                };
+                let id = *id;
+                Some(codec::decode(bytes.value()).map_err(|source| StoreError::Decode {
+                    what,
+                    id,
+                    source,
+                })?)
+            };
             let id = *id;
             table.insert(id, encode(&saved, what, id)?.as_slice())?;
+            drop(table);
+            let names = TxnNames::new(&txn);
+            let change = match &before {
+                Some(before) => Change::updated(before, &saved, &names, clock()),
+                None => Change::created(&saved, &names, clock()),
+            };
+            audit::append(&txn, self.actor(), change)?;
             saved
         };
         txn.commit()?;

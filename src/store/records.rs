@@ -6,11 +6,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::{
-    DocKind, DocNumber, FieldError, Guidance, GuidanceDraft, OpinionLetter, OpinionLetterDraft,
-    Voided,
+    Action, Actor, Audited, DocKind, DocNumber, FieldError, Guidance, GuidanceDraft, OpinionLetter,
+    OpinionLetterDraft, Voided,
 };
 
 use super::Ledger;
+use super::audit::{self, Change, TxnNames};
 use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::next_id;
@@ -18,7 +19,7 @@ use super::numbering;
 use super::tables::{GUIDANCE, LETTERS};
 
 /// What the store needs to know of a numbered document kind.
-trait Numbered: Serialize + DeserializeOwned {
+trait Numbered: Serialize + DeserializeOwned + Audited + Clone {
     type Draft: Clone;
     const TABLE: TableDefinition<'static, u64, &'static [u8]>;
     const KIND: DocKind;
@@ -154,14 +155,21 @@ impl Ledger {
 
     /// Runs `work` in one write transaction and commits it if `work` succeeds; on an error
     /// nothing of it is saved and no number is used. Numbers are allocated in call order.
+    /// Each document saved appends its entry to the audit trail, in the same transaction.
     ///
     /// # Errors
     /// The first error of `work`, or a database error on commit.
     pub fn batch<R>(&self, work: impl FnOnce(&mut Batch<'_>) -> Result<R>) -> Result<R> {
         let txn = self.write()?;
-        let mut batch = Batch { txn: &txn, log: BatchLog::default() };
+        let mut batch = Batch {
+            txn: &txn,
+            actor: self.actor(),
+            names: TxnNames::new(&txn),
+            log: BatchLog::default(),
+        };
         let out = work(&mut batch)?;
         let log = batch.log;
+        drop(batch.names);
         txn.commit()?;
         log.write();
         Ok(out)
@@ -171,6 +179,9 @@ impl Ledger {
 /// Documents being saved together in one write transaction; see [`Ledger::batch`].
 pub struct Batch<'a> {
     txn: &'a WriteTransaction,
+    /// Who the audit entries name.
+    actor: &'a Actor,
+    names: TxnNames<'a>,
     log: BatchLog,
 }
 
@@ -209,6 +220,8 @@ impl Batch<'_> {
         let record = T::build(id, number, draft.clone(), now);
         let bytes = encode(&record, T::WHAT, id)?;
         table.insert(id, bytes.as_slice())?;
+        drop(table);
+        audit::append(self.txn, self.actor, Change::created(&record, &self.names, now))?;
         self.log.push(format!("新建{} {}", T::WHAT, record.number()));
         Ok(record)
     }
@@ -237,6 +250,7 @@ impl Batch<'_> {
                 None => return Err(StoreError::NotFound { what: T::WHAT, id }),
             };
         let number = record.number().to_string();
+        let before = record.clone();
         let (details, voided, updated_at) = record.parts_mut();
         if voided.is_some() {
             return Err(StoreError::Voided(number));
@@ -250,6 +264,10 @@ impl Batch<'_> {
         *updated_at = now;
         let bytes = encode(&record, T::WHAT, id)?;
         table.insert(id, bytes.as_slice())?;
+        drop(table);
+        let change = Change::updated(&before, &record, &self.names, now);
+        let change = if void_reason.is_some() { change.with_action(Action::Void) } else { change };
+        audit::append(self.txn, self.actor, change)?;
         let action = if void_reason.is_some() { "作废" } else { "修改" };
         self.log.push(format!("{action}{} {number}", T::WHAT));
         Ok(record)

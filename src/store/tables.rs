@@ -19,3 +19,9 @@ pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.
 pub const PREFERENCES: TableDefinition<&str, &str> = TableDefinition::new("preferences");
+/// The audit trail (修改记录): codec bytes of one `AuditEntry` per sequence number, from 1.
+pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+/// The trail's head under the key `head`: how many entries there are and the last one's hash.
+pub const AUDIT_HEAD: TableDefinition<&str, &[u8]> = TableDefinition::new("audit_head");
+/// The entries of each record: (kind code, record id, sequence number).
+pub const AUDIT_INDEX: TableDefinition<(u8, u64, u64), ()> = TableDefinition::new("audit_index");

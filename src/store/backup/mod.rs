@@ -26,7 +26,7 @@ pub use auto::{
     AutoBackup, BackupOptions, DEFAULT_KEEP, DueBackup, auto_backups, default_backup_dir,
 };
 pub use file::{BackupPreview, inspect_backup};
-pub use restore::{RestoreReport, restore};
+pub use restore::{RestoreReport, restore, restore_as};
 
 /// What a backup was made for; the start of its file name says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

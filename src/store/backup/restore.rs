@@ -9,7 +9,9 @@ use redb::{ReadableDatabase, ReadableTableMetadata};
 use super::file::{BackupPreview, OpenBackup};
 use super::tables::{Copier, Tally, visit_all};
 use super::{BackupKind, BackupReport};
+use crate::domain::{Action, Actor, FieldChange, RecordKind};
 use crate::store::Ledger;
+use crate::store::audit::{self, Change};
 use crate::store::error::{Result, StoreError};
 use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, OFFICERS};
 
@@ -40,7 +42,7 @@ impl Ledger {
             let dir = self.ready_backup_dir()?;
             Some(self.begin_backup()?.write_to(&dir, now, BackupKind::BeforeRestore)?)
         };
-        self.replace_with(&backup)?;
+        self.replace_with(&backup, from, now)?;
         log::info!(
             "已从备份 {} 恢复（{}），恢复前的数据已备份到 {}",
             from.display(),
@@ -63,8 +65,9 @@ impl Ledger {
     }
 
     /// Copies the backup's tables over the ledger's, summing them again on the way; a sum
-    /// that differs from the backup's aborts the transaction and nothing changes.
-    fn replace_with(&self, backup: &OpenBackup) -> Result<()> {
+    /// that differs from the backup's aborts the transaction and nothing changes. The restore
+    /// is appended to the backup's audit trail, in the same transaction.
+    fn replace_with(&self, backup: &OpenBackup, from: &Path, now: NaiveDateTime) -> Result<()> {
         let src = backup.db.begin_read()?;
         let dst = self.write()?;
         let mut copier = Copier { src: &src, dst: &dst, keep: &KEPT_TABLES, tally: Tally::new() };
@@ -76,6 +79,19 @@ impl Ledger {
                 detail: "恢复时读到的内容与校验和不符，未作任何改动".into(),
             });
         }
+        let change = Change {
+            at: now,
+            action: Action::Restore,
+            kind: RecordKind::Ledger,
+            record_id: 0,
+            label: "整个台账".into(),
+            changes: vec![FieldChange {
+                field: "备份文件".into(),
+                before: String::new(),
+                after: from.display().to_string(),
+            }],
+        };
+        audit::append(&dst, self.actor(), change)?;
         dst.commit()?;
         Ok(())
     }
@@ -84,15 +100,34 @@ impl Ledger {
 /// Restores the backup at `from` into the ledger file at `db_path`, which must not be open
 /// in this process. A missing file is created; a damaged one that cannot be opened is moved
 /// aside (never deleted) and replaced by a new file holding the backup.
+/// The audit trail records the restore as made by no one in particular; see [`restore_as`].
 pub fn restore(db_path: &Path, from: &Path, now: NaiveDateTime) -> Result<RestoreReport> {
+    restore_as(db_path, from, now, &Actor::Unspecified)
+}
+
+/// [`restore`], recorded in the audit trail as made by `actor`.
+pub fn restore_as(
+    db_path: &Path,
+    from: &Path,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<RestoreReport> {
     match Ledger::open(db_path) {
-        Ok(ledger) => ledger.restore_from(from, now),
-        Err(StoreError::Corrupt { .. }) => restore_over_damaged(db_path, from, now),
+        Ok(mut ledger) => {
+            ledger.set_actor(actor.clone());
+            ledger.restore_from(from, now)
+        }
+        Err(StoreError::Corrupt { .. }) => restore_over_damaged(db_path, from, now, actor),
         Err(e) => Err(e),
     }
 }
 
-fn restore_over_damaged(db_path: &Path, from: &Path, now: NaiveDateTime) -> Result<RestoreReport> {
+fn restore_over_damaged(
+    db_path: &Path,
+    from: &Path,
+    now: NaiveDateTime,
+    actor: &Actor,
+) -> Result<RestoreReport> {
     let backup = OpenBackup::open(from)?;
     let preview = backup.preview()?;
     let name = db_path.file_name().map_or("ledger".into(), |n| n.to_string_lossy().into_owned());
@@ -104,7 +139,10 @@ fn restore_over_damaged(db_path: &Path, from: &Path, now: NaiveDateTime) -> Resu
     };
 
     let _ = std::fs::remove_file(&fresh);
-    let result = Ledger::open(&fresh).and_then(|ledger| ledger.replace_with(&backup));
+    let result = Ledger::open(&fresh).and_then(|mut ledger| {
+        ledger.set_actor(actor.clone());
+        ledger.replace_with(&backup, from, now)
+    });
     if let Err(e) = result {
         let _ = std::fs::remove_file(&fresh);
         return Err(e);

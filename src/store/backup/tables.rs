@@ -7,7 +7,8 @@ use redb::{
 use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES, SETTINGS,
+    AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS,
+    PREFERENCES, SEQUENCES, SETTINGS,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -19,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 9] = [
+pub(super) const TABLE_NAMES: [&str; 12] = [
     "meta",
     "settings",
     "officers",
@@ -29,6 +30,9 @@ pub(super) const TABLE_NAMES: [&str; 9] = [
     "sequences",
     "numbers",
     "preferences",
+    "audit",
+    "audit_head",
+    "audit_index",
 ];
 
 /// Something done to each table in turn.
@@ -49,7 +53,24 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(LETTERS)?;
     visitor.visit(SEQUENCES)?;
     visitor.visit(NUMBERS)?;
-    visitor.visit(PREFERENCES)
+    visitor.visit(PREFERENCES)?;
+    visitor.visit(AUDIT)?;
+    visitor.visit(AUDIT_HEAD)?;
+    visitor.visit(AUDIT_INDEX)
+}
+
+/// Opens `def` in a backup or ledger being read; `None` for a table a backup made by an
+/// older program does not have. Such a table is left out of the sum, as it was when that
+/// backup was made, and restores as empty.
+fn open_source<K: Key + 'static, V: Value + 'static>(
+    src: &ReadTransaction,
+    def: TableDefinition<'static, K, V>,
+) -> Result<Option<redb::ReadOnlyTable<K, V>>, redb::Error> {
+    match src.open_table(def) {
+        Ok(table) => Ok(Some(table)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
@@ -135,7 +156,7 @@ impl TableVisitor for Summer<'_> {
         if self.skip.contains(&def.name()) {
             return Ok(());
         }
-        let table = self.src.open_table(def)?;
+        let Some(table) = open_source(self.src, def)? else { return Ok(()) };
         self.tally.begin(def.name());
         for entry in table.iter()? {
             let (k, v) = entry?;
@@ -161,12 +182,13 @@ impl TableVisitor for Copier<'_> {
         &mut self,
         def: TableDefinition<'static, K, V>,
     ) -> Result<(), redb::Error> {
-        let source = self.src.open_table(def)?;
+        let source = open_source(self.src, def)?;
         let write = !self.keep.contains(&def.name());
         let mut target = self.dst.open_table(def)?;
         if write {
             target.retain(|_, _| false)?;
         }
+        let Some(source) = source else { return Ok(()) };
         self.tally.begin(def.name());
         for entry in source.iter()? {
             let (k, v) = entry?;
