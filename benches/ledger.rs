@@ -148,6 +148,7 @@ fn register_frame(c: &mut Criterion, db: &Path) {
     std::fs::copy(db, &copy).expect("copy the bench ledger");
     let ledger = Ledger::open(&copy).expect("open the copy");
     let app = LedgerApp::new(ledger, Picker::Never).expect("load");
+    let app = app.with_actor(guidance_ledger::domain::Actor::CommandLine);
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(setup_context)

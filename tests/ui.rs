@@ -4,7 +4,7 @@ use chrono::{Datelike, Local};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use guidance_ledger::domain::{CatalogueItem, Method, Officer};
+use guidance_ledger::domain::{Actor, CatalogueItem, Method, Officer};
 use guidance_ledger::store::Ledger;
 use guidance_ledger::ui::{LedgerApp, Picker, Tab, setup_context};
 use tempfile::TempDir;
@@ -45,9 +45,20 @@ fn office(with_staff: bool) -> Office {
     Office { dir, path }
 }
 
+/// The window with the reviewer 李明 already chosen as the one working.
 fn open_window(office: &Office) -> Harness<'static, LedgerApp> {
     let ledger = Ledger::open(&office.path).unwrap();
     let app = LedgerApp::new(ledger, Picker::Never).unwrap();
+    harness_for(app.with_actor(Actor::Reviewer { name: "李明".into() }))
+}
+
+/// The window as it starts for the clerk: asking who is working.
+fn open_window_asking(office: &Office) -> Harness<'static, LedgerApp> {
+    let ledger = Ledger::open(&office.path).unwrap();
+    harness_for(LedgerApp::new(ledger, Picker::Never).unwrap())
+}
+
+fn harness_for(app: LedgerApp) -> Harness<'static, LedgerApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 1000.0])
         .with_max_steps(32)
@@ -386,4 +397,61 @@ fn a_backup_made_from_settings_is_restored_over_later_changes() {
     click(&mut harness, "登记簿");
     harness.get_by_label("金岭镇清真牛肉面馆");
     assert!(harness.query_by_label("好运来超市").is_none());
+}
+
+/// Double-clicks a row of the register, which opens its record.
+fn open_from_register(harness: &mut Harness<'_, LedgerApp>, name: &str) {
+    // Let the earlier clicks age, so these two count as a double click and not a triple.
+    harness.run_steps(12);
+    harness.get_by_label(name).click();
+    harness.step();
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+#[test]
+fn the_person_chosen_at_start_is_named_in_the_records_history() {
+    let office = office(true);
+    let mut harness = open_window_asking(&office);
+    harness.get_by_label("请选择当前操作人员");
+    assert!(harness.query_by_label("登记簿").is_none(), "no tabs before someone is chosen");
+    assert!(harness.get_by_label("开始工作").accesskit_node().is_disabled());
+
+    click(&mut harness, "马国强");
+    click(&mut harness, "以“马国强”身份开始工作");
+    harness.get_by_label("当前人员：马国强");
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+
+    click(&mut harness, "登记簿");
+    open_from_register(&mut harness, "金岭镇清真牛肉面馆");
+    harness.get_by_label_contains("马国强　新建");
+
+    click(&mut harness, "作废…");
+    type_into(&mut harness, "作废原因", "对象名称录错");
+    click(&mut harness, "确认作废");
+    open_from_register(&mut harness, "金岭镇清真牛肉面馆");
+    harness.get_by_label_contains("马国强　作废");
+    harness.get_by_label("作废原因：（空） → 对象名称录错");
+    drop(harness);
+
+    // The next start offers the same person first.
+    let mut harness = open_window_asking(&office);
+    click(&mut harness, "以“马国强”身份开始工作");
+    assert_eq!(harness.state().actor().map(Actor::label).as_deref(), Some("马国强"));
+}
+
+#[test]
+fn a_reviewer_added_at_start_works_and_the_history_window_checks_the_trail() {
+    let office = office(false);
+    let mut harness = open_window_asking(&office);
+    type_into(&mut harness, "添加审查人员", "李明");
+    click(&mut harness, "添加");
+    click(&mut harness, "以“李明（司法所审查人员）”身份开始工作");
+    harness.get_by_label("当前人员：李明（司法所审查人员）");
+
+    click(&mut harness, "修改记录");
+    harness.get_by_label_contains("共 1 条");
+    harness.get_by_label("司法所审查人员：（空） → 李明");
+    click(&mut harness, "校验修改记录");
+    harness.get_by_label_contains("修改记录：1条，校验通过");
 }

@@ -5,8 +5,10 @@ use std::sync::mpsc::{Receiver, channel};
 use chrono::{Local, NaiveDateTime};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::actor_picker::ActorPicker;
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
+use super::history::HistoryWindow;
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
@@ -37,6 +39,12 @@ pub struct LedgerApp {
     picker: Picker,
     /// The daily backup, written on its own thread while the clerk works.
     daily_backup: Option<Receiver<Result<BackupReport, StoreError>>>,
+    /// Asking who is working: at start, and after 切换人员. The tabs wait meanwhile.
+    pub(super) actor_picker: Option<ActorPicker>,
+    /// Names of the office's reviewers (司法所审查人员), offered by the picker.
+    pub(super) reviewers: Vec<String>,
+    /// The whole ledger's 修改记录, when open.
+    pub(super) history: Option<HistoryWindow>,
 }
 
 /// The clerk's clock, to the minute.
@@ -50,6 +58,10 @@ impl LedgerApp {
         let mut data = LedgerData::load(&ledger)?;
         data.read_only = ledger.is_read_only();
         let export = ExportFlow::new(&ledger, picker);
+        let reviewers = ledger.reviewers()?;
+        // A read-only ledger saves nothing, so nobody needs to say who they are.
+        let actor_picker =
+            (!ledger.is_read_only()).then(|| ActorPicker::new(ledger.last_actor().ok().flatten()));
         Ok(Self {
             tab: if data.catalogue.is_empty() { Tab::Catalogue } else { Tab::Register },
             catalogue: catalogue::CatalogueTab::default(),
@@ -64,6 +76,9 @@ impl LedgerApp {
             commands: Vec::new(),
             picker,
             daily_backup: None,
+            actor_picker,
+            reviewers,
+            history: None,
             ledger,
             data,
         })
@@ -115,6 +130,17 @@ impl LedgerApp {
         self.poll_daily_backup(&ctx);
         super::export_flow::remember_folder(&mut self.export, &self.ledger);
 
+        if self.actor_picker.is_some() {
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+            egui::CentralPanel::default().show(ui, |ui| {
+                let Some(picker) = &mut self.actor_picker else { return };
+                picker.ui(ui, &self.data, &self.reviewers, &mut self.commands);
+            });
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(command);
+            }
+            return;
+        }
         egui::Panel::top("tabs").show(ui, |ui| self.top_bar(ui));
         if self.ledger.is_read_only() {
             egui::Panel::top("read_only").show(ui, read_only_banner);
@@ -143,6 +169,11 @@ impl LedgerApp {
             self.record = None;
         }
         self.export.show(&ctx, &mut self.status);
+        if let Some(window) = &mut self.history
+            && !window.show(&ctx, &self.data, &self.reviewers, &mut self.commands)
+        {
+            self.history = None;
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
@@ -174,12 +205,24 @@ impl LedgerApp {
                 if ui.button("快速查找 (Ctrl+F)").clicked() {
                     self.lookup.open();
                 }
+                if ui.selectable_label(self.history.is_some(), "修改记录").clicked() {
+                    self.commands.push(Command::OpenHistory);
+                }
             });
         });
     }
 
-    fn status_bar(&self, ui: &mut Ui) {
+    fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            if self.actor_picker.is_none()
+                && let Some(actor) = self.actor()
+            {
+                ui.label(RichText::new(format!("当前人员：{actor}")).strong());
+                if ui.small_button("切换人员").clicked() {
+                    self.commands.push(Command::SwitchActor);
+                }
+                ui.separator();
+            }
             if let Some(status) = &self.status {
                 let color = if status.is_error { theme::ERROR } else { theme::OK };
                 ui.label(RichText::new(&status.text).color(color));

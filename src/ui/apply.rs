@@ -12,6 +12,7 @@ impl LedgerApp {
     /// Applies one command after the frame that asked for it.
     pub fn apply(&mut self, command: Command) {
         let now = now();
+        let changes = command.changes_ledger();
         match command {
             Command::SaveGuidance { .. }
             | Command::VoidGuidance { .. }
@@ -21,8 +22,8 @@ impl LedgerApp {
             | Command::SaveOfficer(_)
             | Command::DeleteOfficer(_)
             | Command::SaveSettings(_) => self.apply_setup(command),
-            Command::OpenGuidance(id) => self.record = Some(RecordDialog::guidance(id)),
-            Command::OpenLetter(id) => self.record = Some(RecordDialog::letter(id)),
+            Command::OpenGuidance(id) => self.open_record(RecordDialog::guidance(id)),
+            Command::OpenLetter(id) => self.open_record(RecordDialog::letter(id)),
             Command::EditGuidance(id) => {
                 if let Some(g) = self.data.guidance(id) {
                     self.new_guidance.edit(g);
@@ -52,6 +53,15 @@ impl LedgerApp {
                 self.export.start(kind, format, table, year);
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::ChooseActor(_)
+            | Command::SwitchActor
+            | Command::SaveReviewers(_)
+            | Command::OpenHistory
+            | Command::LoadHistory(_)
+            | Command::VerifyAudit => self.apply_working(command),
+        }
+        if changes {
+            self.history_changed();
         }
     }
 

@@ -1,7 +1,8 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::audit::AuditFilter;
 use crate::domain::{
-    CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
+    Actor, CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
 };
 use crate::export::{Format, ListKind};
 
@@ -65,4 +66,35 @@ pub enum Command {
         format: Format,
     },
     ShowTab(Tab),
+    /// Work as this person from now on (chosen at start or by 切换人员).
+    ChooseActor(Actor),
+    /// Ask again who is working.
+    SwitchActor,
+    /// Replace the names of the office's reviewers.
+    SaveReviewers(Vec<String>),
+    /// Open the whole ledger's 修改记录 window.
+    OpenHistory,
+    /// Read the entries the history window shows.
+    LoadHistory(AuditFilter),
+    /// Check the audit trail (and what later checks cover) and show the result.
+    VerifyAudit,
+}
+
+impl Command {
+    /// Whether applying the command may change what the ledger holds, so shown 修改记录
+    /// must be read again.
+    pub fn changes_ledger(&self) -> bool {
+        matches!(
+            self,
+            Command::SaveGuidance { .. }
+                | Command::VoidGuidance { .. }
+                | Command::SaveLetter { .. }
+                | Command::VoidLetter { .. }
+                | Command::SaveItem(_)
+                | Command::SaveOfficer(_)
+                | Command::DeleteOfficer(_)
+                | Command::SaveSettings(_)
+                | Command::SaveReviewers(_)
+        )
+    }
 }

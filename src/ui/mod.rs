@@ -1,5 +1,6 @@
 //! The eframe window. The only layer that knows egui, and the only one that calls `rfd`.
 
+pub mod actor_picker;
 pub mod app;
 mod apply;
 pub mod catalogue;
@@ -7,6 +8,7 @@ pub mod command;
 pub mod export_flow;
 pub mod fonts;
 pub mod guidance_form;
+pub mod history;
 pub mod letters;
 pub mod lookup;
 pub mod new_guidance;
@@ -16,6 +18,7 @@ pub mod settings_page;
 pub mod startup;
 pub mod theme;
 pub mod widgets;
+mod working;
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -4,7 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
 use super::theme;
-use crate::domain::{RecordId, format_date, format_date_time};
+use crate::domain::{Action, AuditEntry, RecordId, RecordKind, format_date, format_date_time};
 use crate::search::data::LedgerData;
 
 enum Showing {
@@ -16,15 +16,29 @@ pub struct RecordDialog {
     showing: Showing,
     /// The reason being typed when the clerk voids the record.
     void_reason: Option<String>,
+    /// The record's 修改记录, oldest first, read by the app when the dialog opens.
+    history: Vec<AuditEntry>,
 }
 
 impl RecordDialog {
     pub fn guidance(id: RecordId) -> Self {
-        Self { showing: Showing::Guidance(id), void_reason: None }
+        Self { showing: Showing::Guidance(id), void_reason: None, history: Vec::new() }
     }
 
     pub fn letter(id: RecordId) -> Self {
-        Self { showing: Showing::Letter(id), void_reason: None }
+        Self { showing: Showing::Letter(id), void_reason: None, history: Vec::new() }
+    }
+
+    /// The record shown, as the audit trail names it.
+    pub fn record(&self) -> (RecordKind, RecordId) {
+        match self.showing {
+            Showing::Guidance(id) => (RecordKind::Guidance, id),
+            Showing::Letter(id) => (RecordKind::Letter, id),
+        }
+    }
+
+    pub fn set_history(&mut self, history: Vec<AuditEntry>) {
+        self.history = history;
     }
 
     /// Draws the window; false once it is closed.
@@ -62,6 +76,7 @@ impl RecordDialog {
                             ui.end_row();
                         }
                     });
+                    history_ui(ui, &self.history);
                 });
                 ui.separator();
                 if data.read_only {
@@ -123,6 +138,30 @@ impl RecordDialog {
             }
         });
         close
+    }
+}
+
+/// 「修改记录」: one line per entry (time, person, action), then what changed.
+fn history_ui(ui: &mut Ui, history: &[AuditEntry]) {
+    ui.add_space(8.0);
+    ui.strong("修改记录");
+    if history.is_empty() {
+        ui.label(RichText::new("（没有修改记录）").color(theme::MUTED));
+    }
+    for entry in history {
+        ui.label(format!(
+            "{}　{}　{}",
+            entry.time_text(),
+            entry.actor.label(),
+            entry.action.label()
+        ));
+        let changes = match entry.action {
+            Action::Create => continue,
+            _ => entry.changes_text(),
+        };
+        ui.indent(entry.seq, |ui| {
+            ui.add(egui::Label::new(RichText::new(changes).color(theme::MUTED)).wrap());
+        });
     }
 }
 
