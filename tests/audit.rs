@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use guidance_ledger::domain::audit::AuditFilter;
 use guidance_ledger::domain::{
     Action, Actor, AuditEntry, CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft,
     RecordKind, Settings, Subject, SubjectKind,
@@ -67,7 +68,7 @@ impl Office {
 
     /// Every entry, oldest first.
     fn trail(&self) -> Vec<AuditEntry> {
-        let mut page = self.ledger.audit_entries(&Default::default(), usize::MAX).unwrap();
+        let mut page = self.ledger.audit_entries(&AuditFilter::default(), usize::MAX).unwrap();
         page.entries.reverse();
         page.entries
     }
@@ -182,7 +183,7 @@ fn entries_survive_a_reopen_and_are_found_by_record() {
 
     drop(o.ledger);
     let ledger = Ledger::open(&o.path).unwrap();
-    let mut page = ledger.audit_entries(&Default::default(), 100).unwrap();
+    let mut page = ledger.audit_entries(&AuditFilter::default(), 100).unwrap();
     page.entries.reverse();
     assert_eq!(page.entries, before);
     let history = ledger.history_of(RecordKind::Guidance, g.id).unwrap();
@@ -235,8 +236,8 @@ fn six_entries() -> (TempDir, PathBuf) {
     o.ledger.void_guidance(g.id, "录错", at(3, 12)).unwrap();
     o.ledger.create_letter(&letter(at(3, 0).date()), at(3, 13)).unwrap();
     assert_eq!(o.count(), 6);
-    let Office { _dir, path, .. } = o;
-    (_dir, path)
+    let Office { _dir: dir, path, .. } = o;
+    (dir, path)
 }
 
 /// A copy of `path` changed by `tamper`, which gets the trail table of the raw file.

@@ -133,7 +133,7 @@ pub fn diff(
             changes.push(FieldChange {
                 field: (*name).into(),
                 before: value.clone(),
-                after: "".into(),
+                after: String::new(),
             });
         }
     }

@@ -7,6 +7,7 @@ use super::command::Command;
 use super::history::{HistoryWindow, PAGE_LIMIT};
 use super::record_dialog::RecordDialog;
 use crate::domain::Actor;
+use crate::store::audit::verify::CheckReport;
 
 impl LedgerApp {
     /// Works as `actor` from the first frame, without asking: for tests and benchmarks.
@@ -66,7 +67,7 @@ impl LedgerApp {
     fn verify_audit(&mut self) {
         let result = self.ledger.verify();
         let (passed, lines) = match result {
-            Ok(v) => (v.passed(), v.reports.iter().map(|r| r.line()).collect()),
+            Ok(v) => (v.passed(), v.reports.iter().map(CheckReport::line).collect()),
             Err(e) => (false, vec![format!("无法校验：{e}")]),
         };
         if passed {

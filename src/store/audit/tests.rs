@@ -55,16 +55,16 @@ fn the_hash_covers_every_part_of_an_entry() {
         hash: [0; 32],
     };
     let hash = entry_hash(&entry).unwrap();
-    let variants: Vec<Box<dyn Fn(&mut AuditEntry)>> = vec![
-        Box::new(|e| e.seq = 5),
-        Box::new(|e| e.at = at(6)),
-        Box::new(|e| e.actor = Actor::Unspecified),
-        Box::new(|e| e.action = Action::Void),
-        Box::new(|e| e.kind = RecordKind::CatalogueItem),
-        Box::new(|e| e.record_id = 3),
-        Box::new(|e| e.label.push('x')),
-        Box::new(|e| e.changes[0].after = "3".into()),
-        Box::new(|e| e.prev_hash[31] = 8),
+    let variants: [fn(&mut AuditEntry); 9] = [
+        (|e| e.seq = 5),
+        (|e| e.at = at(6)),
+        (|e| e.actor = Actor::Unspecified),
+        (|e| e.action = Action::Void),
+        (|e| e.kind = RecordKind::CatalogueItem),
+        (|e| e.record_id = 3),
+        (|e| e.label.push('x')),
+        (|e| e.changes[0].after = "3".into()),
+        (|e| e.prev_hash[31] = 8),
     ];
     for change in variants {
         let mut changed = entry.clone();
