@@ -353,3 +353,24 @@ fn swapped_entries_renumbered_to_fit_are_still_found() {
     });
     assert_fault_at(&copy, 2);
 }
+
+#[test]
+fn a_restore_brings_back_the_backups_trail_and_is_recorded_on_it() {
+    let mut o = office();
+    let backups = o.path.with_file_name("备份");
+    std::fs::create_dir_all(&backups).unwrap();
+    o.ledger.create_guidance(&o.draft("张三"), at(3, 10)).unwrap();
+    let backup = o.ledger.backup_to(&backups, at(3, 11)).unwrap();
+    o.ledger.create_guidance(&o.draft("李四"), at(3, 12)).unwrap();
+    assert_eq!(o.count(), 4);
+
+    o.ledger.set_actor(officer_actor(&o.officer));
+    o.ledger.restore_from(&backup.path, at(3, 13)).unwrap();
+    let trail = o.trail();
+    assert_eq!(trail.len(), 4, "three from the backup, then the restore");
+    let restore = &trail[3];
+    assert_eq!((restore.action.clone(), restore.kind), (Action::Restore, RecordKind::Ledger));
+    assert_eq!(restore.actor.label(), "马国强");
+    assert!(restore.changes[0].after.ends_with(".redb"));
+    assert!(o.ledger.verify().unwrap().passed());
+}

@@ -61,7 +61,8 @@ fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Flips one bit of the only occurrence of `marker` in the file.
+/// Flips one bit of the first occurrence of `marker` in the file (the record, or the audit
+/// entry that recorded the change to it: either must fail the check).
 fn flip_byte_in(path: &Path, marker: &str) {
     let mut bytes = std::fs::read(path).unwrap();
     let found: Vec<usize> = bytes
@@ -70,7 +71,7 @@ fn flip_byte_in(path: &Path, marker: &str) {
         .filter(|(_, w)| *w == marker.as_bytes())
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(found.len(), 1, "the marker is stored once");
+    assert!(!found.is_empty(), "the marker is stored");
     bytes[found[0] + marker.len() - 1] ^= 0x01;
     std::fs::write(path, bytes).unwrap();
 }
