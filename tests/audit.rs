@@ -18,6 +18,7 @@ use tempfile::TempDir;
 
 /// The trail's tables as raw bytes, the way someone editing the file would see them.
 const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+const AUDIT_INDEX: TableDefinition<(u8, u64, u64), ()> = TableDefinition::new("audit_index");
 const SEQUENCES: TableDefinition<&str, u32> = TableDefinition::new("sequences");
 
 fn at(d: u32, minute: u32) -> NaiveDateTime {
@@ -352,6 +353,23 @@ fn swapped_entries_renumbered_to_fit_are_still_found() {
         table.insert(4, encode(&two).unwrap().as_slice()).unwrap();
     });
     assert_fault_at(&copy, 2);
+}
+
+#[test]
+fn an_entry_hidden_from_its_records_history_is_found() {
+    let (_dir, path) = six_entries();
+    let copy = path.with_file_name("index.redb");
+    std::fs::copy(&path, &copy).unwrap();
+    {
+        let db = Database::open(&copy).unwrap();
+        let txn = db.begin_write().unwrap();
+        let mut index = txn.open_table(AUDIT_INDEX).unwrap();
+        let key = index.iter().unwrap().map(|k| k.unwrap().0.value()).find(|k| k.2 == 5);
+        index.remove(key.unwrap()).unwrap();
+        drop(index);
+        txn.commit().unwrap();
+    }
+    assert_fault_at(&copy, 5);
 }
 
 #[test]

@@ -42,11 +42,6 @@ impl<'a> TxnNames<'a> {
         self.cache.borrow_mut().insert((slot, id), name.clone());
         name
     }
-
-    /// Forgets what was read, after a record that names point at has changed.
-    pub fn forget(&self) {
-        self.cache.borrow_mut().clear();
-    }
 }
 
 impl NameLookup for TxnNames<'_> {
