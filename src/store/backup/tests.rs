@@ -70,3 +70,39 @@ fn a_snapshot_can_be_written_on_another_thread() {
             .unwrap();
     assert!(report.path.is_file());
 }
+
+/// A backup made before the audit trail existed has none of its tables: it still passes its
+/// check, and restores with an empty trail on which the restore is the first entry.
+#[test]
+fn a_backup_from_before_the_audit_trail_still_restores() {
+    let (dir, ledger) = ledger();
+    let officer = Officer { name: "王建国".into(), active: true, ..Default::default() };
+    ledger.save_officer(&officer).unwrap();
+    let report = ledger.backup_to(dir.path(), at(15, 30, 0)).unwrap();
+    {
+        // Made old: the trail's tables dropped, the manifest's checksum summed again as the
+        // older program did, over the tables it had.
+        let db = redb::Database::open(&report.path).unwrap();
+        let txn = db.begin_write().unwrap();
+        for name in ["audit", "audit_head", "audit_index"] {
+            assert!(txn.delete_table(redb::TableDefinition::<u64, u64>::new(name)).is_ok());
+        }
+        txn.commit().unwrap();
+        let checksum = {
+            let read = db.begin_read().unwrap();
+            let mut summer = Summer { src: &read, skip: &[], tally: Tally::new() };
+            visit_all(&mut summer).unwrap();
+            summer.tally.checksum()
+        };
+        let txn = db.begin_write().unwrap();
+        txn.open_table(MANIFEST).unwrap().insert(CHECKSUM_KEY, checksum.as_str()).unwrap();
+        txn.commit().unwrap();
+    }
+
+    assert_eq!(inspect_backup(&report.path).unwrap().counts.officers, 1);
+    ledger.save_officer(&Officer { name: "李秀英".into(), ..Default::default() }).unwrap();
+    ledger.restore_from(&report.path, at(15, 40, 0)).unwrap();
+    assert_eq!(ledger.officers().unwrap().len(), 1);
+    assert_eq!(ledger.audit_head().unwrap().count, 1, "only the restore");
+    assert!(ledger.verify().unwrap().passed());
+}
