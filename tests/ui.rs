@@ -387,3 +387,35 @@ fn a_backup_made_from_settings_is_restored_over_later_changes() {
     harness.get_by_label("金岭镇清真牛肉面馆");
     assert!(harness.query_by_label("好运来超市").is_none());
 }
+
+#[test]
+fn a_record_marked_typical_is_saved_with_its_private_data_masked() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(
+        &mut harness,
+        "张三牛肉面馆",
+        "提醒张三牛肉面馆落实进货查验，店主电话13905331234",
+    );
+    click(&mut harness, "查看");
+    click(&mut harness, "典型案例…");
+    harness.get_by_label_contains("已自动遮盖");
+    type_into(&mut harness, "案例内容", "（已在全镇通报）");
+    click(&mut harness, "标记为典型案例并保存");
+    assert!(
+        status(&harness).starts_with("已保存典型案例：食品经营规范提示"),
+        "{}",
+        status(&harness)
+    );
+    harness.get_by_label("取消典型案例标记");
+    drop(harness);
+
+    let cases = Ledger::open(&office.path).unwrap().typical_cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    let text = &cases[0].text;
+    assert!(text.contains("（已在全镇通报）"), "{text}");
+    assert!(text.contains("提醒张＊＊＊＊＊落实进货查验，店主电话139＊＊＊＊1234"), "{text}");
+    for private in ["张三", "13905331234"] {
+        assert!(!text.contains(private), "{private} must not be published: {text}");
+    }
+}

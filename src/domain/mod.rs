@@ -11,9 +11,11 @@ pub mod letter;
 pub mod method;
 pub mod number;
 pub mod officer;
+pub mod redact;
 pub mod register;
 pub mod settings;
 pub mod subject;
+pub mod typical;
 pub mod validation;
 
 pub use catalogue::{CatalogueItem, ItemStatus};

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
 };
@@ -20,6 +21,8 @@ pub struct LedgerData {
     pub guidance: Vec<Guidance>,
     pub rows: Vec<RegisterRow>,
     pub letters: Vec<OpinionLetter>,
+    /// Typical cases by the id of their guidance record.
+    pub typical: HashMap<RecordId, TypicalCase>,
     pub index: SearchIndex,
     guidance_pos: HashMap<RecordId, usize>,
     letter_pos: HashMap<RecordId, usize>,
@@ -36,7 +39,7 @@ impl LedgerData {
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
-        let Snapshot { settings, officers, catalogue, guidance, letters } = snapshot;
+        let Snapshot { settings, officers, catalogue, guidance, letters, typical } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
             let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
@@ -53,6 +56,7 @@ impl LedgerData {
             guidance,
             rows,
             letters,
+            typical: typical.into_iter().map(|c| (c.guidance, c)).collect(),
             index,
             guidance_pos,
             letter_pos,
@@ -134,6 +138,17 @@ impl LedgerData {
             None => self.catalogue.push(item),
         }
         self.rebuild();
+    }
+
+    /// Marks a record typical with `case`'s text, or replaces the text.
+    pub fn put_typical(&mut self, case: TypicalCase) {
+        self.typical.insert(case.guidance, case);
+        self.generation += 1;
+    }
+
+    pub fn remove_typical(&mut self, guidance: RecordId) {
+        self.typical.remove(&guidance);
+        self.generation += 1;
     }
 
     fn rebuild(&mut self) {

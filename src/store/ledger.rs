@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
+use crate::domain::typical::TypicalCase;
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
 use super::codec;
@@ -14,7 +15,7 @@ use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
     CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
-    SETTINGS, SETTINGS_KEY,
+    SETTINGS, SETTINGS_KEY, TYPICAL,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -34,6 +35,7 @@ pub struct Snapshot {
     pub catalogue: Vec<CatalogueItem>,
     pub guidance: Vec<Guidance>,
     pub letters: Vec<OpinionLetter>,
+    pub typical: Vec<TypicalCase>,
 }
 
 impl Ledger {
@@ -152,6 +154,7 @@ impl Ledger {
             txn.open_table(SEQUENCES)?;
             txn.open_table(NUMBERS)?;
             txn.open_table(PREFERENCES)?;
+            txn.open_table(TYPICAL)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -171,6 +174,7 @@ impl Ledger {
             catalogue: load_all(&txn, CATALOGUE, "目录事项")?,
             guidance: load_all(&txn, GUIDANCE, "指导记录")?,
             letters: load_all(&txn, LETTERS, "意见书")?,
+            typical: load_all(&txn, TYPICAL, "典型案例")?,
         })
     }
 

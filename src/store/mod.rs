@@ -12,6 +12,7 @@ mod people;
 mod read_only;
 mod records;
 mod tables;
+mod typical;
 
 pub use backup::{
     AutoBackup, BackupKind, BackupOptions, BackupPreview, BackupReport, BackupSource, Counts,

@@ -15,6 +15,9 @@ pub const SEQUENCES: TableDefinition<&str, u32> = TableDefinition::new("sequence
 /// Every number ever given, as printed, to the kind (0 guidance, 1 letter) and id that holds it.
 pub const NUMBERS: TableDefinition<&str, (u8, u64)> = TableDefinition::new("numbers");
 
+/// Typical cases (典型案例), keyed by the id of the guidance record they tell of.
+pub const TYPICAL: TableDefinition<u64, &[u8]> = TableDefinition::new("typical_cases");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

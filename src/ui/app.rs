@@ -10,6 +10,7 @@ use super::export_flow::{ExportFlow, Picker};
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
+use super::typical::TypicalWindow;
 use super::{catalogue, letters, new_guidance, register, theme};
 use crate::search::data::LedgerData;
 use crate::store::{BackupReport, Ledger, StoreError};
@@ -30,6 +31,7 @@ pub struct LedgerApp {
     pub(super) register: register::RegisterTab,
     lookup: QuickLookup,
     pub(super) record: Option<RecordDialog>,
+    pub(super) typical: Option<TypicalWindow>,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
     pub status: Option<Status>,
@@ -58,6 +60,7 @@ impl LedgerApp {
             register: register::RegisterTab::default(),
             lookup: QuickLookup::default(),
             record: None,
+            typical: None,
             settings: None,
             export,
             status: None,
@@ -141,6 +144,11 @@ impl LedgerApp {
             && !dialog.show(&ctx, &self.data, &mut self.commands)
         {
             self.record = None;
+        }
+        if let Some(window) = &mut self.typical
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.typical = None;
         }
         self.export.show(&ctx, &mut self.status);
 

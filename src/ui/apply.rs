@@ -6,6 +6,7 @@ use super::app::{LedgerApp, now};
 use super::command::{Command, Tab};
 use super::new_guidance::NewGuidanceTab;
 use super::record_dialog::RecordDialog;
+use super::typical::TypicalWindow;
 use crate::export::ListKind;
 
 impl LedgerApp {
@@ -52,6 +53,27 @@ impl LedgerApp {
                 self.export.start(kind, format, table, year);
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::OpenTypical(id) => {
+                self.typical = TypicalWindow::open(&self.data, id, now);
+                self.record = None;
+            }
+            Command::SaveTypical(mut case) => {
+                case.updated_at = now;
+                match self.ledger.save_typical_case(&case) {
+                    Ok(saved) => {
+                        self.done(format!("已保存典型案例：{}", saved.title));
+                        self.data.put_typical(saved);
+                    }
+                    Err(e) => self.failed(format!("保存失败：{e}")),
+                }
+            }
+            Command::UnmarkTypical(id) => match self.ledger.unmark_typical(id) {
+                Ok(()) => {
+                    self.done("已取消典型案例标记".into());
+                    self.data.remove_typical(id);
+                }
+                Err(e) => self.failed(format!("取消失败：{e}")),
+            },
         }
     }
 

@@ -1,5 +1,6 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
 };
@@ -65,4 +66,8 @@ pub enum Command {
         format: Format,
     },
     ShowTab(Tab),
+    /// Open the typical-case window of a guidance record (its saved case, or a new draft).
+    OpenTypical(RecordId),
+    SaveTypical(TypicalCase),
+    UnmarkTypical(RecordId),
 }

@@ -15,6 +15,7 @@ pub mod register;
 pub mod settings_page;
 pub mod startup;
 pub mod theme;
+pub mod typical;
 pub mod widgets;
 
 use std::path::Path;

@@ -117,6 +117,10 @@ impl RecordDialog {
                     commands.push(Command::LetterFromGuidance(id));
                     close = true;
                 }
+                if ui.button("典型案例…").clicked() {
+                    commands.push(Command::OpenTypical(id));
+                    close = true;
+                }
             }
             if ui.button("作废…").clicked() {
                 self.void_reason = Some(String::new());
@@ -168,6 +172,12 @@ fn guidance_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, b
         .collect();
     if !letters.is_empty() {
         fields.push(("意见书", letters.join("、")));
+    }
+    if let Some(case) = data.typical.get(&id) {
+        fields.push((
+            "典型案例",
+            format!("{}（{}标记）", case.title, format_date(case.marked_at.date())),
+        ));
     }
     if let Some(v) = &g.voided {
         fields.push(("作废", format!("{}（{}）", v.reason, format_date_time(v.at))));

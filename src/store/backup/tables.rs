@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
     CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES, SETTINGS,
+    TYPICAL,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -19,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 9] = [
+pub(super) const TABLE_NAMES: [&str; 10] = [
     "meta",
     "settings",
     "officers",
@@ -29,6 +30,7 @@ pub(super) const TABLE_NAMES: [&str; 9] = [
     "sequences",
     "numbers",
     "preferences",
+    "typical_cases",
 ];
 
 /// Something done to each table in turn.
@@ -49,7 +51,8 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(LETTERS)?;
     visitor.visit(SEQUENCES)?;
     visitor.visit(NUMBERS)?;
-    visitor.visit(PREFERENCES)
+    visitor.visit(PREFERENCES)?;
+    visitor.visit(TYPICAL)
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
