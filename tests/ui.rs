@@ -419,3 +419,59 @@ fn a_record_marked_typical_is_saved_with_its_private_data_masked() {
         assert!(!text.contains(private), "{private} must not be published: {text}");
     }
 }
+
+#[test]
+fn a_follow_up_is_planned_then_recorded_with_a_warning_when_the_handler_visits() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    click(&mut harness, "回访…");
+    harness.get_by_label("尚未安排回访。");
+    click(&mut harness, "保存回访计划");
+    assert_eq!(status(&harness), "已保存回访计划");
+    harness.get_by_label_contains("待回访");
+
+    click(&mut harness, "记录回访结果…");
+    harness.get_by_role_and_label(Role::CheckBox, "马国强").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("马国强也是本案的指导人员");
+    type_into(&mut harness, "整改情况", "进货查验记录已建立");
+    click(&mut harness, "保存回访结果");
+    assert_eq!(status(&harness), "已保存回访结果");
+    harness.get_by_label_contains("电话回访　回访人：马国强　满意");
+    drop(harness);
+
+    let follow_ups = Ledger::open(&office.path).unwrap().follow_ups().unwrap();
+    assert_eq!(follow_ups.len(), 1);
+    assert_eq!(follow_ups[0].visit.as_ref().unwrap().correction, "进货查验记录已建立");
+}
+
+#[test]
+fn overdue_visits_are_shown_at_start_and_open_their_record() {
+    use guidance_ledger::domain::follow_up::FollowUp;
+    use guidance_ledger::domain::{GuidanceDraft, Subject, SubjectKind};
+    let office = office(true);
+    {
+        let ledger = Ledger::open(&office.path).unwrap();
+        let when = Local::now().naive_local() - chrono::Days::new(45);
+        let mut draft = GuidanceDraft::new(when);
+        draft.place = "金岭二村".into();
+        draft.officers = vec![1];
+        draft.subject = Subject {
+            kind: SubjectKind::NaturalPerson,
+            name: "回访对象甲".into(),
+            ..Default::default()
+        };
+        draft.item = Some(1);
+        draft.content = "提醒燃气安全".into();
+        let g = ledger.create_guidance(&draft, when).unwrap();
+        ledger.save_follow_up(&FollowUp::plan(&g, when)).unwrap();
+    }
+    let mut harness = open_window(&office);
+    harness.get_by_label_contains("待办事项（1）");
+    harness.get_by_label("回访已逾期");
+    click(&mut harness, "打开");
+    harness.get_by_label_contains("　已逾期");
+    harness.get_by_label("记录回访结果…");
+}

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod credit_code;
 pub mod date;
 pub mod fold;
+pub mod follow_up;
 pub mod guidance;
 pub mod letter;
 pub mod method;

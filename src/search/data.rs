@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
@@ -23,6 +24,8 @@ pub struct LedgerData {
     pub letters: Vec<OpinionLetter>,
     /// Typical cases by the id of their guidance record.
     pub typical: HashMap<RecordId, TypicalCase>,
+    /// Follow-up visits in id order.
+    pub follow_ups: Vec<FollowUp>,
     pub index: SearchIndex,
     guidance_pos: HashMap<RecordId, usize>,
     letter_pos: HashMap<RecordId, usize>,
@@ -39,7 +42,8 @@ impl LedgerData {
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
-        let Snapshot { settings, officers, catalogue, guidance, letters, typical } = snapshot;
+        let Snapshot { settings, officers, catalogue, guidance, letters, typical, follow_ups } =
+            snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
             let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
@@ -57,6 +61,7 @@ impl LedgerData {
             rows,
             letters,
             typical: typical.into_iter().map(|c| (c.guidance, c)).collect(),
+            follow_ups,
             index,
             guidance_pos,
             letter_pos,
@@ -149,6 +154,20 @@ impl LedgerData {
     pub fn remove_typical(&mut self, guidance: RecordId) {
         self.typical.remove(&guidance);
         self.generation += 1;
+    }
+
+    /// A follow-up visit planned or changed.
+    pub fn put_follow_up(&mut self, follow_up: FollowUp) {
+        match self.follow_ups.iter_mut().find(|f| f.id == follow_up.id) {
+            Some(f) => *f = follow_up,
+            None => self.follow_ups.push(follow_up),
+        }
+        self.generation += 1;
+    }
+
+    /// The follow-ups of one guidance record, planned first.
+    pub fn follow_ups_of(&self, guidance: RecordId) -> impl Iterator<Item = &FollowUp> {
+        self.follow_ups.iter().filter(move |f| f.guidance == guidance)
     }
 
     fn rebuild(&mut self) {

@@ -7,6 +7,7 @@
 pub mod data;
 mod haystack;
 pub mod register;
+pub mod todo;
 
 use std::collections::HashMap;
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
+use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
@@ -14,8 +15,8 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
-    SETTINGS, SETTINGS_KEY, TYPICAL,
+    CATALOGUE, FOLLOW_UPS, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY,
+    SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -36,6 +37,7 @@ pub struct Snapshot {
     pub guidance: Vec<Guidance>,
     pub letters: Vec<OpinionLetter>,
     pub typical: Vec<TypicalCase>,
+    pub follow_ups: Vec<FollowUp>,
 }
 
 impl Ledger {
@@ -155,6 +157,7 @@ impl Ledger {
             txn.open_table(NUMBERS)?;
             txn.open_table(PREFERENCES)?;
             txn.open_table(TYPICAL)?;
+            txn.open_table(FOLLOW_UPS)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -175,6 +178,7 @@ impl Ledger {
             guidance: load_all(&txn, GUIDANCE, "指导记录")?,
             letters: load_all(&txn, LETTERS, "意见书")?,
             typical: load_all(&txn, TYPICAL, "典型案例")?,
+            follow_ups: load_all(&txn, FOLLOW_UPS, "回访")?,
         })
     }
 

@@ -3,6 +3,7 @@
 mod backup;
 mod codec;
 mod error;
+mod follow_ups;
 mod ledger;
 mod migrate;
 mod numbering;

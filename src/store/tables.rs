@@ -18,6 +18,9 @@ pub const NUMBERS: TableDefinition<&str, (u8, u64)> = TableDefinition::new("numb
 /// Typical cases (典型案例), keyed by the id of the guidance record they tell of.
 pub const TYPICAL: TableDefinition<u64, &[u8]> = TableDefinition::new("typical_cases");
 
+/// Follow-up visits (回访), by their own id; each names its guidance record.
+pub const FOLLOW_UPS: TableDefinition<u64, &[u8]> = TableDefinition::new("follow_ups");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

@@ -7,9 +7,11 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
+use super::follow_up::FollowUpWindow;
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
+use super::todo::TodoWindow;
 use super::typical::TypicalWindow;
 use super::{catalogue, letters, new_guidance, register, theme};
 use crate::search::data::LedgerData;
@@ -32,6 +34,8 @@ pub struct LedgerApp {
     lookup: QuickLookup,
     pub(super) record: Option<RecordDialog>,
     pub(super) typical: Option<TypicalWindow>,
+    pub(super) follow_up: Option<FollowUpWindow>,
+    pub(super) todo: TodoWindow,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
     pub status: Option<Status>,
@@ -52,7 +56,7 @@ impl LedgerApp {
         let mut data = LedgerData::load(&ledger)?;
         data.read_only = ledger.is_read_only();
         let export = ExportFlow::new(&ledger, picker);
-        Ok(Self {
+        let mut app = Self {
             tab: if data.catalogue.is_empty() { Tab::Catalogue } else { Tab::Register },
             catalogue: catalogue::CatalogueTab::default(),
             new_guidance: new_guidance::NewGuidanceTab::new(now()),
@@ -61,6 +65,8 @@ impl LedgerApp {
             lookup: QuickLookup::default(),
             record: None,
             typical: None,
+            follow_up: None,
+            todo: TodoWindow::default(),
             settings: None,
             export,
             status: None,
@@ -69,7 +75,10 @@ impl LedgerApp {
             daily_backup: None,
             ledger,
             data,
-        })
+        };
+        // Due and overdue work is the first thing the clerk sees.
+        app.todo.open = !app.todo.list(&app.data).is_empty();
+        Ok(app)
     }
 
     /// Starts the daily automatic backup, when one is due, on its own thread.
@@ -150,6 +159,12 @@ impl LedgerApp {
         {
             self.typical = None;
         }
+        if let Some(window) = &mut self.follow_up
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.follow_up = None;
+        }
+        self.todo.show(&ctx, &self.data, &mut self.commands);
         self.export.show(&ctx, &mut self.status);
 
         for command in std::mem::take(&mut self.commands) {
@@ -181,6 +196,12 @@ impl LedgerApp {
                 }
                 if ui.button("快速查找 (Ctrl+F)").clicked() {
                     self.lookup.open();
+                }
+                let count = self.todo.list(&self.data).len();
+                let label =
+                    if count == 0 { "待办".to_owned() } else { format!("待办（{count}）") };
+                if ui.selectable_label(self.todo.open, label).clicked() {
+                    self.todo.open = !self.todo.open;
                 }
             });
         });

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::app::{LedgerApp, now};
 use super::command::{Command, Tab};
+use super::follow_up::FollowUpWindow;
 use super::new_guidance::NewGuidanceTab;
 use super::record_dialog::RecordDialog;
 use super::typical::TypicalWindow;
@@ -63,6 +64,25 @@ impl LedgerApp {
                     Ok(saved) => {
                         self.done(format!("已保存典型案例：{}", saved.title));
                         self.data.put_typical(saved);
+                    }
+                    Err(e) => self.failed(format!("保存失败：{e}")),
+                }
+            }
+            Command::OpenFollowUp(id) => {
+                self.follow_up = FollowUpWindow::open(&self.data, id, now);
+                self.record = None;
+            }
+            Command::SaveFollowUp(mut follow_up) => {
+                follow_up.updated_at = now;
+                match self.ledger.save_follow_up(&follow_up) {
+                    Ok(saved) => {
+                        let what =
+                            if saved.visit.is_some() { "回访结果" } else { "回访计划" };
+                        self.done(format!("已保存{what}"));
+                        self.data.put_follow_up(saved.clone());
+                        if let Some(window) = &mut self.follow_up {
+                            window.saved(&saved, &self.data, now);
+                        }
                     }
                     Err(e) => self.failed(format!("保存失败：{e}")),
                 }

@@ -1,5 +1,6 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
@@ -70,4 +71,7 @@ pub enum Command {
     OpenTypical(RecordId),
     SaveTypical(TypicalCase),
     UnmarkTypical(RecordId),
+    /// Open the follow-up window of a guidance record.
+    OpenFollowUp(RecordId),
+    SaveFollowUp(FollowUp),
 }

@@ -5,6 +5,7 @@ mod apply;
 pub mod catalogue;
 pub mod command;
 pub mod export_flow;
+pub mod follow_up;
 pub mod fonts;
 pub mod guidance_form;
 pub mod letters;
@@ -15,6 +16,7 @@ pub mod register;
 pub mod settings_page;
 pub mod startup;
 pub mod theme;
+pub mod todo;
 pub mod typical;
 pub mod widgets;
 

@@ -117,6 +117,10 @@ impl RecordDialog {
                     commands.push(Command::LetterFromGuidance(id));
                     close = true;
                 }
+                if ui.button("回访…").clicked() {
+                    commands.push(Command::OpenFollowUp(id));
+                    close = true;
+                }
                 if ui.button("典型案例…").clicked() {
                     commands.push(Command::OpenTypical(id));
                     close = true;
@@ -172,6 +176,17 @@ fn guidance_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, b
         .collect();
     if !letters.is_empty() {
         fields.push(("意见书", letters.join("、")));
+    }
+    let today = chrono::Local::now().date_naive();
+    let visits: Vec<String> = data
+        .follow_ups_of(id)
+        .map(|f| match &f.visit {
+            Some(v) => format!("{}已回访（{}）", format_date(v.date), v.satisfaction.label()),
+            None => format!("计划{}回访（{}）", format_date(f.planned), f.state(today).label()),
+        })
+        .collect();
+    if !visits.is_empty() {
+        fields.push(("回访", visits.join("；")));
     }
     if let Some(case) = data.typical.get(&id) {
         fields.push((
