@@ -29,7 +29,7 @@ fn office() -> Office {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("台账.redb");
     let ledger = Ledger::open(&path).unwrap();
-    let mut save = |name: &str| {
+    let save = |name: &str| {
         ledger.save_officer(&Officer { name: name.into(), active: true, ..Default::default() })
     };
     let handler = save("马国强").unwrap();
