@@ -139,3 +139,20 @@ fn the_to_do_list_puts_overdue_visits_first_and_drops_done_and_voided_ones() {
     assert_eq!(list[0].guidance, late.id);
     assert!(todos(&data, day(1, 1)).is_empty(), "nothing is due before its week");
 }
+
+#[test]
+fn an_unanswered_application_is_on_the_list_until_it_is_answered() {
+    use guidance_ledger::domain::course::Step;
+    let office = office();
+    let g = guidance(&office, "申请指导的店", 12, 3);
+    office.ledger.advance_course(g.id, Step::Applied(day(12, 3)), at(12, 3), "").unwrap();
+    let data = LedgerData::load(&office.ledger).unwrap();
+    let due = todos(&data, day(12, 4));
+    assert_eq!((due[0].kind, due[0].due), (TodoKind::ReplyDue, day(12, 10)));
+    assert_eq!(todos(&data, day(12, 11))[0].kind, TodoKind::ReplyOverdue);
+
+    let answer = Step::Decide { accept: true, date: day(12, 4) };
+    office.ledger.advance_course(g.id, answer, at(12, 4), "").unwrap();
+    let data = LedgerData::load(&office.ledger).unwrap();
+    assert!(todos(&data, day(12, 11)).is_empty());
+}

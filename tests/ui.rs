@@ -475,3 +475,34 @@ fn overdue_visits_are_shown_at_start_and_open_their_record() {
     harness.get_by_label_contains("　已逾期");
     harness.get_by_label("记录回访结果…");
 }
+
+#[test]
+fn a_record_is_moved_along_its_course_archived_and_then_corrected_with_a_reason() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    assert!(harness.query_by_label("转为“归档”").is_none(), "only the next moves are offered");
+    click(&mut harness, "转为“实施”");
+    assert_eq!(status(&harness), "办理过程已更新：实施");
+    click(&mut harness, "转为“办结”");
+    click(&mut harness, "转为“归档”");
+    assert_eq!(status(&harness), "办理过程已更新：归档");
+    harness.get_by_label_contains("已归档：内容如需更正");
+    assert!(harness.query_by_label("作废…").is_none(), "an archived record is not voided");
+
+    click(&mut harness, "更正…");
+    harness.get_by_label_contains("更正已归档的记录");
+    type_into(&mut harness, "指导内容", "，并张贴索证索票公示");
+    type_into(&mut harness, "更正原因", "补记现场要求");
+    click(&mut harness, "保存更正");
+    assert!(status(&harness).starts_with("已保存更正"), "{}", status(&harness));
+    click(&mut harness, "查看");
+    harness.get_by_label_contains("更正：补记现场要求");
+    drop(harness);
+
+    let ledger = Ledger::open(&office.path).unwrap();
+    let course = ledger.course(1).unwrap();
+    assert_eq!(course.amendments[0].before.content, "提醒落实进货查验记录制度");
+    assert!(ledger.guidance(1).unwrap().details.content.ends_with("并张贴索证索票公示"));
+}

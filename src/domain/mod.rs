@@ -3,6 +3,7 @@
 //! Nothing here does I/O or knows about egui or redb.
 
 pub mod catalogue;
+pub mod course;
 pub mod credit_code;
 pub mod date;
 pub mod fold;

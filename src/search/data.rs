@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
@@ -24,6 +25,8 @@ pub struct LedgerData {
     pub letters: Vec<OpinionLetter>,
     /// Typical cases by the id of their guidance record.
     pub typical: HashMap<RecordId, TypicalCase>,
+    /// Courses by guidance record id; a record without one is at 登记.
+    pub courses: HashMap<RecordId, Course>,
     /// Follow-up visits in id order.
     pub follow_ups: Vec<FollowUp>,
     pub index: SearchIndex,
@@ -42,8 +45,16 @@ impl LedgerData {
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
-        let Snapshot { settings, officers, catalogue, guidance, letters, typical, follow_ups } =
-            snapshot;
+        let Snapshot {
+            settings,
+            officers,
+            catalogue,
+            guidance,
+            letters,
+            typical,
+            follow_ups,
+            courses,
+        } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
             let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
@@ -62,6 +73,7 @@ impl LedgerData {
             letters,
             typical: typical.into_iter().map(|c| (c.guidance, c)).collect(),
             follow_ups,
+            courses: courses.into_iter().map(|c| (c.guidance, c)).collect(),
             index,
             guidance_pos,
             letter_pos,
@@ -153,6 +165,16 @@ impl LedgerData {
 
     pub fn remove_typical(&mut self, guidance: RecordId) {
         self.typical.remove(&guidance);
+        self.generation += 1;
+    }
+
+    /// The course of record `id`; a record never moved on is at 登记.
+    pub fn course(&self, id: RecordId) -> Course {
+        self.courses.get(&id).cloned().unwrap_or_else(|| Course::new(id))
+    }
+
+    pub fn put_course(&mut self, course: Course) {
+        self.courses.insert(course.guidance, course);
         self.generation += 1;
     }
 

@@ -1,6 +1,6 @@
 //! The clerk's to-do list, derived from the ledger on a given day: follow-up visits due and
-//! overdue. Later workflow steps (correction deadlines, application replies, items waiting for
-//! review) add their kinds here.
+//! overdue, and applications waiting for an answer. Later workflow steps (correction
+//! deadlines, items waiting for review) add their kinds here.
 
 use chrono::NaiveDate;
 
@@ -14,6 +14,10 @@ use super::data::LedgerData;
 pub enum TodoKind {
     FollowUpOverdue,
     FollowUpDue,
+    /// An application (依申请) whose five working days have passed without an answer.
+    ReplyOverdue,
+    /// An application still to be answered within its five working days.
+    ReplyDue,
 }
 
 impl TodoKind {
@@ -21,12 +25,19 @@ impl TodoKind {
         match self {
             TodoKind::FollowUpOverdue => "回访已逾期",
             TodoKind::FollowUpDue => "回访即将到期",
+            TodoKind::ReplyOverdue => "申请答复已逾期",
+            TodoKind::ReplyDue => "申请待答复",
         }
     }
 
     /// Whether the date has already passed.
     pub fn is_late(self) -> bool {
-        matches!(self, TodoKind::FollowUpOverdue)
+        matches!(self, TodoKind::FollowUpOverdue | TodoKind::ReplyOverdue)
+    }
+
+    /// Whether it is done in the follow-up window (else in the record's own window).
+    pub fn is_follow_up(self) -> bool {
+        matches!(self, TodoKind::FollowUpOverdue | TodoKind::FollowUpDue)
     }
 }
 
@@ -60,6 +71,18 @@ pub fn todos(data: &LedgerData, today: NaiveDate) -> Vec<Todo> {
             })
         })
         .collect();
+    for course in data.courses.values() {
+        let Some(deadline) = course.reply_deadline() else { continue };
+        let Some(record) = data.guidance(course.guidance).filter(|g| g.voided.is_none()) else {
+            continue;
+        };
+        list.push(Todo {
+            kind: if deadline < today { TodoKind::ReplyOverdue } else { TodoKind::ReplyDue },
+            due: deadline,
+            what: format!("{} {}", record.number, record.details.subject.name),
+            guidance: record.id,
+        });
+    }
     list.sort_by_key(|t| (!t.kind.is_late(), t.due));
     list
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
+use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
@@ -15,8 +16,8 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, FOLLOW_UPS, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY,
-    SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
+    CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES,
+    SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -38,6 +39,7 @@ pub struct Snapshot {
     pub letters: Vec<OpinionLetter>,
     pub typical: Vec<TypicalCase>,
     pub follow_ups: Vec<FollowUp>,
+    pub courses: Vec<Course>,
 }
 
 impl Ledger {
@@ -158,6 +160,7 @@ impl Ledger {
             txn.open_table(PREFERENCES)?;
             txn.open_table(TYPICAL)?;
             txn.open_table(FOLLOW_UPS)?;
+            txn.open_table(COURSES)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -179,6 +182,7 @@ impl Ledger {
             letters: load_all(&txn, LETTERS, "意见书")?,
             typical: load_all(&txn, TYPICAL, "典型案例")?,
             follow_ups: load_all(&txn, FOLLOW_UPS, "回访")?,
+            courses: load_all(&txn, COURSES, "办理过程")?,
         })
     }
 

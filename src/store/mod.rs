@@ -2,6 +2,7 @@
 
 mod backup;
 mod codec;
+mod course;
 mod error;
 mod follow_ups;
 mod ledger;

@@ -237,6 +237,9 @@ impl Batch<'_> {
                 None => return Err(StoreError::NotFound { what: T::WHAT, id }),
             };
         let number = record.number().to_string();
+        if T::KIND == DocKind::Guidance {
+            super::course::refuse_if_archived(self.txn, id, &number)?;
+        }
         let (details, voided, updated_at) = record.parts_mut();
         if voided.is_some() {
             return Err(StoreError::Voided(number));

@@ -21,6 +21,9 @@ pub const TYPICAL: TableDefinition<u64, &[u8]> = TableDefinition::new("typical_c
 /// Follow-up visits (回访), by their own id; each names its guidance record.
 pub const FOLLOW_UPS: TableDefinition<u64, &[u8]> = TableDefinition::new("follow_ups");
 
+/// The course (办理过程) of each guidance record, keyed by the record's id.
+pub const COURSES: TableDefinition<u64, &[u8]> = TableDefinition::new("courses");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

@@ -250,6 +250,13 @@ impl LedgerApp {
         self.ledger.is_read_only()
     }
 
+    /// The name of whoever is working, written into courses and amendments.
+    // TODO(#4): the person chosen at start (the audit trail's actor), once it lands.
+    #[allow(clippy::unused_self)]
+    pub(super) fn actor_name(&self) -> String {
+        String::new()
+    }
+
     pub(super) fn done(&mut self, text: String) {
         self.status = Some(Status { text, is_error: false });
     }

@@ -27,7 +27,11 @@ impl LedgerApp {
             Command::OpenLetter(id) => self.record = Some(RecordDialog::letter(id)),
             Command::EditGuidance(id) => {
                 if let Some(g) = self.data.guidance(id) {
-                    self.new_guidance.edit(g);
+                    if self.data.course(id).is_locked() {
+                        self.new_guidance.amend(g);
+                    } else {
+                        self.new_guidance.edit(g);
+                    }
                     self.tab = Tab::NewGuidance;
                     self.record = None;
                 }
@@ -54,6 +58,41 @@ impl LedgerApp {
                 self.export.start(kind, format, table, year);
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::AmendGuidance { .. }
+            | Command::AdvanceCourse { .. }
+            | Command::OpenTypical(_)
+            | Command::SaveTypical(_)
+            | Command::UnmarkTypical(_)
+            | Command::OpenFollowUp(_)
+            | Command::SaveFollowUp(_) => self.apply_workflow(command, now),
+        }
+    }
+
+    /// The course of a record, corrections, follow-up visits and typical cases.
+    fn apply_workflow(&mut self, command: Command, now: NaiveDateTime) {
+        match command {
+            Command::AmendGuidance { id, draft, reason } => {
+                let by = self.actor_name();
+                match self.ledger.amend_guidance(id, &draft, &reason, now, &by) {
+                    Ok((g, course)) => {
+                        self.done(format!("已保存更正：{}（原内容已保留）", g.number));
+                        self.new_guidance.saved(&g, now);
+                        self.data.put_guidance(g);
+                        self.data.put_course(course);
+                    }
+                    Err(e) => self.failed(format!("更正失败：{e}")),
+                }
+            }
+            Command::AdvanceCourse { id, step } => {
+                let by = self.actor_name();
+                match self.ledger.advance_course(id, step, now, &by) {
+                    Ok(course) => {
+                        self.done(format!("办理过程已更新：{}", course.stage.label()));
+                        self.data.put_course(course);
+                    }
+                    Err(e) => self.failed(format!("未能更新办理过程：{e}")),
+                }
+            }
             Command::OpenTypical(id) => {
                 self.typical = TypicalWindow::open(&self.data, id, now);
                 self.record = None;
@@ -94,6 +133,7 @@ impl LedgerApp {
                 }
                 Err(e) => self.failed(format!("取消失败：{e}")),
             },
+            _ => {}
         }
     }
 

@@ -1,5 +1,6 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::course::Step;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
@@ -39,6 +40,17 @@ pub enum Command {
     VoidGuidance {
         id: RecordId,
         reason: String,
+    },
+    /// Correct an archived record, keeping its old fields with the reason.
+    AmendGuidance {
+        id: RecordId,
+        draft: GuidanceDraft,
+        reason: String,
+    },
+    /// One move along a record's course.
+    AdvanceCourse {
+        id: RecordId,
+        step: Step,
     },
     SaveLetter {
         id: Option<RecordId>,

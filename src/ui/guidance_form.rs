@@ -18,12 +18,20 @@ pub struct GuidanceForm {
     date_text: String,
     /// The record being edited and its number; `None` for a new record.
     pub editing: Option<(RecordId, String)>,
+    /// For an archived record: the correction's reason being typed. Saving then amends the
+    /// record, keeping its old fields beside it.
+    pub amend_reason: Option<String>,
 }
 
 impl GuidanceForm {
     pub fn new(now: NaiveDateTime) -> Self {
         let now = now.with_second(0).unwrap_or(now);
-        Self { date_text: format_date(now.date()), draft: GuidanceDraft::new(now), editing: None }
+        Self {
+            date_text: format_date(now.date()),
+            draft: GuidanceDraft::new(now),
+            editing: None,
+            amend_reason: None,
+        }
     }
 
     /// Loads a saved record for editing; its number does not change.
@@ -32,7 +40,13 @@ impl GuidanceForm {
             date_text: format_date(g.details.time.date()),
             draft: g.details.clone(),
             editing: Some((g.id, g.number.to_string())),
+            amend_reason: None,
         }
+    }
+
+    /// Loads an archived record for a correction with a reason.
+    pub fn amend(g: &Guidance) -> Self {
+        Self { amend_reason: Some(String::new()), ..Self::edit(g) }
     }
 
     /// The draft's problems, including a date that cannot be read.
@@ -194,13 +208,31 @@ impl GuidanceForm {
         read_only: bool,
         commands: &mut Vec<Command>,
     ) {
+        if let Some(reason) = &mut self.amend_reason {
+            super::widgets::labelled(ui, "更正原因", None, |ui, label| {
+                ui.add(egui::TextEdit::singleline(reason).desired_width(theme::FIELD_WIDTH))
+                    .labelled_by(label);
+            });
+        }
+        let reason_missing = self.amend_reason.as_ref().is_some_and(|r| r.trim().is_empty());
         ui.horizontal(|ui| {
             ui.add_space(theme::LABEL_WIDTH);
-            let label = if self.editing.is_some() { "保存修改" } else { "保存并编号" };
-            let save = ui.add_enabled(errors.is_empty() && !read_only, egui::Button::new(label));
+            let label = match (&self.editing, &self.amend_reason) {
+                (_, Some(_)) => "保存更正",
+                (Some(_), None) => "保存修改",
+                (None, None) => "保存并编号",
+            };
+            let ok = errors.is_empty() && !read_only && !reason_missing;
+            let save = ui.add_enabled(ok, egui::Button::new(label));
             if save.clicked() {
                 let id = self.editing.as_ref().map(|(id, _)| *id);
-                commands.push(Command::SaveGuidance { id, draft: self.draft.clone() });
+                let draft = self.draft.clone();
+                commands.push(match (id, &self.amend_reason) {
+                    (Some(id), Some(reason)) => {
+                        Command::AmendGuidance { id, draft, reason: reason.trim().to_owned() }
+                    }
+                    _ => Command::SaveGuidance { id, draft },
+                });
             }
             if self.editing.is_some() && ui.button("放弃修改").clicked() {
                 commands.push(Command::NewGuidanceForm);

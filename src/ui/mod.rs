@@ -4,6 +4,7 @@ pub mod app;
 mod apply;
 pub mod catalogue;
 pub mod command;
+pub mod course_panel;
 pub mod export_flow;
 pub mod follow_up;
 pub mod fonts;

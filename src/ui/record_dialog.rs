@@ -3,6 +3,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
+use super::course_panel::CoursePanel;
 use super::theme;
 use crate::domain::{RecordId, format_date, format_date_time};
 use crate::search::data::LedgerData;
@@ -14,17 +15,18 @@ enum Showing {
 
 pub struct RecordDialog {
     showing: Showing,
+    course: CoursePanel,
     /// The reason being typed when the clerk voids the record.
     void_reason: Option<String>,
 }
 
 impl RecordDialog {
     pub fn guidance(id: RecordId) -> Self {
-        Self { showing: Showing::Guidance(id), void_reason: None }
+        Self { showing: Showing::Guidance(id), course: CoursePanel::default(), void_reason: None }
     }
 
     pub fn letter(id: RecordId) -> Self {
-        Self { showing: Showing::Letter(id), void_reason: None }
+        Self { showing: Showing::Letter(id), course: CoursePanel::default(), void_reason: None }
     }
 
     /// Draws the window; false once it is closed.
@@ -63,6 +65,14 @@ impl RecordDialog {
                         }
                     });
                 });
+                if let Showing::Guidance(id) = self.showing
+                    && let Some(record) = data.guidance(id)
+                {
+                    ui.separator();
+                    egui::CollapsingHeader::new("办理过程")
+                        .default_open(true)
+                        .show(ui, |ui| self.course.show(ui, data, record, commands));
+                }
                 ui.separator();
                 if data.read_only {
                     ui.label(RichText::new("只读台账：不能修改或作废。").color(theme::MUTED));
@@ -71,13 +81,21 @@ impl RecordDialog {
                         RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR),
                     );
                 } else {
-                    close = self.actions(ui, id, commands);
+                    let locked =
+                        matches!(self.showing, Showing::Guidance(g) if data.course(g).is_locked());
+                    close = self.actions(ui, id, locked, commands);
                 }
             });
         open && !close
     }
 
-    fn actions(&mut self, ui: &mut Ui, id: RecordId, commands: &mut Vec<Command>) -> bool {
+    fn actions(
+        &mut self,
+        ui: &mut Ui,
+        id: RecordId,
+        locked: bool,
+        commands: &mut Vec<Command>,
+    ) -> bool {
         let is_guidance = matches!(self.showing, Showing::Guidance(_));
         if let Some(reason) = &mut self.void_reason {
             let mut done = false;
@@ -109,7 +127,8 @@ impl RecordDialog {
         let mut close = false;
         ui.horizontal(|ui| {
             if is_guidance {
-                if ui.button("修改").clicked() {
+                let label = if locked { "更正…" } else { "修改" };
+                if ui.button(label).clicked() {
                     commands.push(Command::EditGuidance(id));
                     close = true;
                 }
@@ -126,7 +145,7 @@ impl RecordDialog {
                     close = true;
                 }
             }
-            if ui.button("作废…").clicked() {
+            if !locked && ui.button("作废…").clicked() {
                 self.void_reason = Some(String::new());
             }
         });

@@ -73,7 +73,11 @@ impl TodoWindow {
                             });
                             row.col(|ui| {
                                 if ui.button("打开").clicked() {
-                                    commands.push(Command::OpenFollowUp(todo.guidance));
+                                    commands.push(if todo.kind.is_follow_up() {
+                                        Command::OpenFollowUp(todo.guidance)
+                                    } else {
+                                        Command::OpenGuidance(todo.guidance)
+                                    });
                                 }
                             });
                         });
