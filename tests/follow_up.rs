@@ -6,7 +6,7 @@ use guidance_ledger::domain::{
     CatalogueItem, Guidance, GuidanceDraft, Officer, Subject, SubjectKind,
 };
 use guidance_ledger::search::data::LedgerData;
-use guidance_ledger::search::todo::{TodoKind, todos};
+use guidance_ledger::search::todo::{Opens, TodoKind, todos};
 use guidance_ledger::store::{Ledger, StoreError};
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -136,7 +136,7 @@ fn the_to_do_list_puts_overdue_visits_first_and_drops_done_and_voided_ones() {
             (TodoKind::FollowUpDue, day(3, 31), "快到期的店"),
         ]
     );
-    assert_eq!(list[0].guidance, late.id);
+    assert_eq!(list[0].opens, Opens::FollowUp(late.id));
     assert!(todos(&data, day(1, 1)).is_empty(), "nothing is due before its week");
 }
 

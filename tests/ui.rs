@@ -506,3 +506,53 @@ fn a_record_is_moved_along_its_course_archived_and_then_corrected_with_a_reason(
     assert_eq!(course.amendments[0].before.content, "提醒落实进货查验记录制度");
     assert!(ledger.guidance(1).unwrap().details.content.ends_with("并张贴索证索票公示"));
 }
+
+/// Whether the 新建指导 form's item list offers `name`.
+fn item_offered(harness: &mut Harness<'_, LedgerApp>, name: &str) -> bool {
+    click(harness, "新建指导");
+    click(harness, "指导事项");
+    let offered = harness.query_by_label_contains(name).is_some();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    offered
+}
+
+#[test]
+fn a_new_item_is_reviewed_filed_and_published_before_it_can_be_used() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    click(&mut harness, "事项目录");
+    click(&mut harness, "＋ 新增事项");
+    type_into(&mut harness, "事项名称", "禁止焚烧秸秆提示");
+    type_into(&mut harness, "所属领域", "生态环境");
+    type_into(&mut harness, "指导依据", "《中华人民共和国大气污染防治法》第七十七条");
+    click(&mut harness, "保存为草拟事项");
+    assert!(status(&harness).starts_with("已草拟事项：禁止焚烧秸秆提示"), "{}", status(&harness));
+    assert!(!item_offered(&mut harness, "禁止焚烧秸秆提示（生态环境"), "a draft is not offered");
+
+    click(&mut harness, "事项目录");
+    click(&mut harness, "禁止焚烧秸秆提示");
+    assert!(harness.query_by_label("公布").is_none(), "only the next move is offered");
+    click(&mut harness, "提交审查");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：待审查");
+    harness.get_by_label("待办（1）");
+
+    click(&mut harness, "退回修改");
+    type_into(&mut harness, "审查意见", "请写明条款项");
+    click(&mut harness, "确认退回修改");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：退回修改");
+    click(&mut harness, "提交审查");
+    click(&mut harness, "审查通过");
+    click(&mut harness, "确认审查通过");
+    click(&mut harness, "备案");
+    type_into(&mut harness, "备案号", "金司备〔2026〕12号");
+    click(&mut harness, "确认备案");
+    click(&mut harness, "公布");
+    type_into(&mut harness, "公布网址", "http://www.example.gov.cn/zdml/12");
+    click(&mut harness, "确认公布");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：已公布");
+    harness.get_by_label("有效，可用于指导");
+    harness.get_by_label_contains("备案号：金司备〔2026〕12号（");
+    click(&mut harness, "取消");
+    assert!(item_offered(&mut harness, "禁止焚烧秸秆提示（生态环境"), "published: offered");
+}

@@ -15,6 +15,7 @@ pub mod number;
 pub mod officer;
 pub mod redact;
 pub mod register;
+pub mod review;
 pub mod settings;
 pub mod subject;
 pub mod typical;

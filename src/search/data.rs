@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
@@ -27,6 +28,8 @@ pub struct LedgerData {
     pub typical: HashMap<RecordId, TypicalCase>,
     /// Courses by guidance record id; a record without one is at 登记.
     pub courses: HashMap<RecordId, Course>,
+    /// Reviews by catalogue item id; an item without one was entered as published.
+    pub reviews: HashMap<RecordId, ItemReview>,
     /// Follow-up visits in id order.
     pub follow_ups: Vec<FollowUp>,
     pub index: SearchIndex,
@@ -54,6 +57,7 @@ impl LedgerData {
             typical,
             follow_ups,
             courses,
+            reviews,
         } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
@@ -74,6 +78,7 @@ impl LedgerData {
             typical: typical.into_iter().map(|c| (c.guidance, c)).collect(),
             follow_ups,
             courses: courses.into_iter().map(|c| (c.guidance, c)).collect(),
+            reviews: reviews.into_iter().map(|r| (r.item, r)).collect(),
             index,
             guidance_pos,
             letter_pos,
@@ -165,6 +170,17 @@ impl LedgerData {
 
     pub fn remove_typical(&mut self, guidance: RecordId) {
         self.typical.remove(&guidance);
+        self.generation += 1;
+    }
+
+    /// Whether guidance may be given under `item` now: by its review, or, for an item
+    /// entered as published, by its status.
+    pub fn item_in_force(&self, item: &CatalogueItem) -> bool {
+        item.in_force() && self.reviews.get(&item.id).is_none_or(ItemReview::in_force)
+    }
+
+    pub fn put_review(&mut self, review: ItemReview) {
+        self.reviews.insert(review.item, review);
         self.generation += 1;
     }
 

@@ -1,11 +1,12 @@
 //! The clerk's to-do list, derived from the ledger on a given day: follow-up visits due and
-//! overdue, and applications waiting for an answer. Later workflow steps (correction
-//! deadlines, items waiting for review) add their kinds here.
+//! overdue, applications waiting for an answer, and catalogue items waiting for review.
+//! Later workflow steps (correction deadlines) add their kinds here.
 
 use chrono::NaiveDate;
 
 use crate::domain::RecordId;
 use crate::domain::follow_up::FollowUpState;
+use crate::domain::review::ReviewState;
 
 use super::data::LedgerData;
 
@@ -18,6 +19,8 @@ pub enum TodoKind {
     ReplyOverdue,
     /// An application still to be answered within its five working days.
     ReplyDue,
+    /// A catalogue item submitted for legality review.
+    ReviewPending,
 }
 
 impl TodoKind {
@@ -27,6 +30,7 @@ impl TodoKind {
             TodoKind::FollowUpDue => "回访即将到期",
             TodoKind::ReplyOverdue => "申请答复已逾期",
             TodoKind::ReplyDue => "申请待答复",
+            TodoKind::ReviewPending => "事项待审查",
         }
     }
 
@@ -34,21 +38,27 @@ impl TodoKind {
     pub fn is_late(self) -> bool {
         matches!(self, TodoKind::FollowUpOverdue | TodoKind::ReplyOverdue)
     }
-
-    /// Whether it is done in the follow-up window (else in the record's own window).
-    pub fn is_follow_up(self) -> bool {
-        matches!(self, TodoKind::FollowUpOverdue | TodoKind::FollowUpDue)
-    }
 }
 
-/// One thing to do, and the guidance record it opens.
+/// Where a to-do is done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opens {
+    /// The follow-up window of a guidance record.
+    FollowUp(RecordId),
+    /// The window of a guidance record.
+    Guidance(RecordId),
+    /// The window of a catalogue item.
+    Item(RecordId),
+}
+
+/// One thing to do, and where it is done.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Todo {
     pub kind: TodoKind,
     pub due: NaiveDate,
     /// e.g. `金岭指导书〔2026〕7号 某某食品店`.
     pub what: String,
-    pub guidance: RecordId,
+    pub opens: Opens,
 }
 
 /// Everything to do as of `today`: the late first, then by date.
@@ -67,7 +77,7 @@ pub fn todos(data: &LedgerData, today: NaiveDate) -> Vec<Todo> {
                 kind,
                 due: f.planned,
                 what: format!("{} {}", record.number, record.details.subject.name),
-                guidance: record.id,
+                opens: Opens::FollowUp(record.id),
             })
         })
         .collect();
@@ -80,7 +90,17 @@ pub fn todos(data: &LedgerData, today: NaiveDate) -> Vec<Todo> {
             kind: if deadline < today { TodoKind::ReplyOverdue } else { TodoKind::ReplyDue },
             due: deadline,
             what: format!("{} {}", record.number, record.details.subject.name),
-            guidance: record.id,
+            opens: Opens::Guidance(record.id),
+        });
+    }
+    for review in data.reviews.values().filter(|r| r.state == ReviewState::Submitted) {
+        let Some(item) = data.item(review.item) else { continue };
+        let submitted = review.history.last().map_or(today, |e| e.at.date());
+        list.push(Todo {
+            kind: TodoKind::ReviewPending,
+            due: submitted,
+            what: format!("{}（第{}版）", item.name, review.version),
+            opens: Opens::Item(item.id),
         });
     }
     list.sort_by_key(|t| (!t.kind.is_late(), t.due));

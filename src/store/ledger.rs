@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
@@ -16,8 +17,8 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES,
-    SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
+    CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS, OFFICERS,
+    PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -40,6 +41,7 @@ pub struct Snapshot {
     pub typical: Vec<TypicalCase>,
     pub follow_ups: Vec<FollowUp>,
     pub courses: Vec<Course>,
+    pub reviews: Vec<ItemReview>,
 }
 
 impl Ledger {
@@ -161,6 +163,7 @@ impl Ledger {
             txn.open_table(TYPICAL)?;
             txn.open_table(FOLLOW_UPS)?;
             txn.open_table(COURSES)?;
+            txn.open_table(ITEM_REVIEWS)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -183,6 +186,7 @@ impl Ledger {
             typical: load_all(&txn, TYPICAL, "典型案例")?,
             follow_ups: load_all(&txn, FOLLOW_UPS, "回访")?,
             courses: load_all(&txn, COURSES, "办理过程")?,
+            reviews: load_all(&txn, ITEM_REVIEWS, "事项审查记录")?,
         })
     }
 

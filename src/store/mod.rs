@@ -13,6 +13,7 @@ mod peek;
 mod people;
 mod read_only;
 mod records;
+mod review;
 mod tables;
 mod typical;
 

@@ -24,6 +24,10 @@ pub const FOLLOW_UPS: TableDefinition<u64, &[u8]> = TableDefinition::new("follow
 /// The course (办理过程) of each guidance record, keyed by the record's id.
 pub const COURSES: TableDefinition<u64, &[u8]> = TableDefinition::new("courses");
 
+/// The legality review of catalogue items (合法性审查、备案、公布, versions), by item id.
+/// An item without one was entered as already published.
+pub const ITEM_REVIEWS: TableDefinition<u64, &[u8]> = TableDefinition::new("item_reviews");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

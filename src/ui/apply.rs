@@ -20,6 +20,8 @@ impl LedgerApp {
             | Command::SaveLetter { .. }
             | Command::VoidLetter { .. } => self.apply_document(command, now),
             Command::SaveItem(_)
+            | Command::DraftItem(_)
+            | Command::ReviewItem { .. }
             | Command::SaveOfficer(_)
             | Command::DeleteOfficer(_)
             | Command::SaveSettings(_) => self.apply_setup(command),
@@ -58,6 +60,13 @@ impl LedgerApp {
                 self.export.start(kind, format, table, year);
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::OpenItem(id) => {
+                if let Some(item) = self.data.item(id) {
+                    self.catalogue.open_item(item);
+                    self.tab = Tab::Catalogue;
+                    self.settings = None;
+                }
+            }
             Command::AmendGuidance { .. }
             | Command::AdvanceCourse { .. }
             | Command::OpenTypical(_)
@@ -192,14 +201,52 @@ impl LedgerApp {
     /// The catalogue, officers and settings.
     fn apply_setup(&mut self, command: Command) {
         match command {
-            Command::SaveItem(item) => match self.ledger.save_item(&item) {
-                Ok(saved) => {
-                    self.done(format!("已保存事项：{}", saved.name));
-                    self.catalogue.saved(&saved);
-                    self.data.put_item(saved);
+            Command::SaveItem(item) => {
+                let by = self.actor_name();
+                match self.ledger.save_item_by(&item, super::app::now(), &by) {
+                    Ok((saved, review)) => {
+                        match &review {
+                            Some(r) => self.done(format!(
+                                "已保存事项：{}（形成第{}版，须重新审查；原版本继续有效）",
+                                saved.name, r.version
+                            )),
+                            None => self.done(format!("已保存事项：{}", saved.name)),
+                        }
+                        self.catalogue.saved(&saved);
+                        self.data.put_item(saved);
+                        if let Some(review) = review {
+                            self.data.put_review(review);
+                        }
+                    }
+                    Err(e) => self.failed(format!("保存失败：{e}")),
                 }
-                Err(e) => self.failed(format!("保存失败：{e}")),
-            },
+            }
+            Command::DraftItem(item) => {
+                let by = self.actor_name();
+                match self.ledger.draft_item(&item, super::app::now(), &by) {
+                    Ok((saved, review)) => {
+                        self.done(format!(
+                            "已草拟事项：{}（提交审查并公布后方可使用）",
+                            saved.name
+                        ));
+                        self.catalogue.saved(&saved);
+                        self.data.put_item(saved);
+                        self.data.put_review(review);
+                    }
+                    Err(e) => self.failed(format!("保存失败：{e}")),
+                }
+            }
+            Command::ReviewItem { id, step } => {
+                let by = self.actor_name();
+                match self.ledger.review_item(id, step, super::app::now(), &by) {
+                    Ok((item, review)) => {
+                        self.done(format!("事项“{}”：{}", item.name, review.state.label()));
+                        self.data.put_item(item);
+                        self.data.put_review(review);
+                    }
+                    Err(e) => self.failed(format!("未能完成：{e}")),
+                }
+            }
             Command::SaveOfficer(officer) => match self.ledger.save_officer(&officer) {
                 Ok(saved) => {
                     self.done(format!("已保存指导人员：{}", saved.name));

@@ -2,6 +2,7 @@
 
 use crate::domain::course::Step;
 use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ReviewMove;
 use crate::domain::typical::TypicalCase;
 use crate::domain::{
     CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
@@ -61,6 +62,15 @@ pub enum Command {
         reason: String,
     },
     SaveItem(CatalogueItem),
+    /// A new catalogue item drafted for legality review.
+    DraftItem(CatalogueItem),
+    /// Show a catalogue item in the catalogue tab's window.
+    OpenItem(RecordId),
+    /// One review move on a catalogue item.
+    ReviewItem {
+        id: RecordId,
+        step: ReviewMove,
+    },
     SaveOfficer(Officer),
     DeleteOfficer(RecordId),
     SaveSettings(Settings),

@@ -154,7 +154,7 @@ impl GuidanceForm {
                 .selected_text(shown)
                 .width(theme::FIELD_WIDTH)
                 .show_ui(ui, |ui| {
-                    for item in data.catalogue.iter().filter(|i| i.in_force()) {
+                    for item in data.catalogue.iter().filter(|i| data.item_in_force(i)) {
                         let text = format!("{}（{}·{}）", item.name, item.domain, item.method);
                         if ui.selectable_label(self.draft.item == Some(item.id), text).clicked() {
                             self.draft.item = Some(item.id);

@@ -14,6 +14,7 @@ pub mod lookup;
 pub mod new_guidance;
 pub mod record_dialog;
 pub mod register;
+pub mod review_panel;
 pub mod settings_page;
 pub mod startup;
 pub mod theme;

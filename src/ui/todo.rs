@@ -7,7 +7,7 @@ use super::command::Command;
 use super::theme;
 use crate::domain::format_date;
 use crate::search::data::LedgerData;
-use crate::search::todo::{Todo, todos};
+use crate::search::todo::{Opens, Todo, TodoKind, todos};
 
 #[derive(Default)]
 pub struct TodoWindow {
@@ -66,17 +66,22 @@ impl TodoWindow {
                                 ui.label(RichText::new(todo.kind.label()).color(color));
                             });
                             row.col(|ui| {
-                                ui.label(format_date(todo.due));
+                                let due = if todo.kind == TodoKind::ReviewPending {
+                                    format!("{}提交", format_date(todo.due))
+                                } else {
+                                    format_date(todo.due)
+                                };
+                                ui.label(due);
                             });
                             row.col(|ui| {
                                 ui.label(&todo.what);
                             });
                             row.col(|ui| {
                                 if ui.button("打开").clicked() {
-                                    commands.push(if todo.kind.is_follow_up() {
-                                        Command::OpenFollowUp(todo.guidance)
-                                    } else {
-                                        Command::OpenGuidance(todo.guidance)
+                                    commands.push(match todo.opens {
+                                        Opens::FollowUp(id) => Command::OpenFollowUp(id),
+                                        Opens::Guidance(id) => Command::OpenGuidance(id),
+                                        Opens::Item(id) => Command::OpenItem(id),
                                     });
                                 }
                             });
