@@ -556,3 +556,19 @@ fn a_new_item_is_reviewed_filed_and_published_before_it_can_be_used() {
     click(&mut harness, "取消");
     assert!(item_offered(&mut harness, "禁止焚烧秸秆提示（生态环境"), "published: offered");
 }
+
+#[test]
+fn a_scan_is_attached_to_a_record_and_shown_as_checked() {
+    let office = office(true);
+    let scan = office.dir.path().join("签收回执.png");
+    std::fs::write(&scan, b"\x89PNG scanned receipt").unwrap();
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    harness.get_by_label("暂无附件。");
+    type_into(&mut harness, "文件路径", &scan.display().to_string());
+    click(&mut harness, "添加附件");
+    assert_eq!(status(&harness), "已添加附件：签收回执.png（已记录校验值）");
+    harness.get_by_label_contains("送达回证　签收回执.png");
+    harness.get_by_label("√ 校验一致");
+}

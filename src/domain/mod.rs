@@ -2,6 +2,7 @@
 //!
 //! Nothing here does I/O or knows about egui or redb.
 
+pub mod attachment;
 pub mod catalogue;
 pub mod course;
 pub mod credit_code;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::attachment::{Attachment, Owner};
 use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
@@ -30,6 +31,8 @@ pub struct LedgerData {
     pub courses: HashMap<RecordId, Course>,
     /// Reviews by catalogue item id; an item without one was entered as published.
     pub reviews: HashMap<RecordId, ItemReview>,
+    /// Attachments in id order.
+    pub attachments: Vec<Attachment>,
     /// Follow-up visits in id order.
     pub follow_ups: Vec<FollowUp>,
     pub index: SearchIndex,
@@ -58,6 +61,7 @@ impl LedgerData {
             follow_ups,
             courses,
             reviews,
+            attachments,
         } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
@@ -79,6 +83,7 @@ impl LedgerData {
             follow_ups,
             courses: courses.into_iter().map(|c| (c.guidance, c)).collect(),
             reviews: reviews.into_iter().map(|r| (r.item, r)).collect(),
+            attachments,
             index,
             guidance_pos,
             letter_pos,
@@ -177,6 +182,16 @@ impl LedgerData {
     /// entered as published, by its status.
     pub fn item_in_force(&self, item: &CatalogueItem) -> bool {
         item.in_force() && self.reviews.get(&item.id).is_none_or(ItemReview::in_force)
+    }
+
+    pub fn put_attachment(&mut self, attachment: Attachment) {
+        self.attachments.push(attachment);
+        self.generation += 1;
+    }
+
+    /// The attachments of one record, oldest first.
+    pub fn attachments_of(&self, owner: Owner) -> impl Iterator<Item = &Attachment> {
+        self.attachments.iter().filter(move |a| a.owner == owner)
     }
 
     pub fn put_review(&mut self, review: ItemReview) {

@@ -56,6 +56,10 @@ pub enum StoreError {
     NoAmendReason,
     #[error("{0}")]
     Course(String),
+    #[error("无法读取或保存附件“{}”：{detail}。请确认文件存在、未被其他程序占用，且磁盘有空间。", path.display())]
+    AttachmentIo { path: PathBuf, detail: String },
+    #[error("附件“{}”超过200MB，请压缩或拆分后再添加。", .0.display())]
+    AttachmentTooBig(PathBuf),
     #[error(
         "{0}已归档，不能直接修改或作废。如需更正，请在记录窗口中点“更正…”并写明原因，原记录会一并保留。"
     )]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
+use crate::domain::attachment::Attachment;
 use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
@@ -17,8 +18,8 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS, OFFICERS,
-    PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
+    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
+    OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -42,6 +43,7 @@ pub struct Snapshot {
     pub follow_ups: Vec<FollowUp>,
     pub courses: Vec<Course>,
     pub reviews: Vec<ItemReview>,
+    pub attachments: Vec<Attachment>,
 }
 
 impl Ledger {
@@ -164,6 +166,7 @@ impl Ledger {
             txn.open_table(FOLLOW_UPS)?;
             txn.open_table(COURSES)?;
             txn.open_table(ITEM_REVIEWS)?;
+            txn.open_table(ATTACHMENTS)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -187,6 +190,7 @@ impl Ledger {
             follow_ups: load_all(&txn, FOLLOW_UPS, "回访")?,
             courses: load_all(&txn, COURSES, "办理过程")?,
             reviews: load_all(&txn, ITEM_REVIEWS, "事项审查记录")?,
+            attachments: load_all(&txn, ATTACHMENTS, "附件")?,
         })
     }
 

@@ -1,5 +1,6 @@
 //! The redb database behind the ledger: tables, codec, numbering, migrations and backups.
 
+mod attachments;
 mod backup;
 mod codec;
 mod course;
@@ -17,6 +18,7 @@ mod review;
 mod tables;
 mod typical;
 
+pub use attachments::{AttachmentFault, attachments_dir, check_attachment, stored_path};
 pub use backup::{
     AutoBackup, BackupKind, BackupOptions, BackupPreview, BackupReport, BackupSource, Counts,
     DEFAULT_KEEP, DueBackup, RestoreReport, auto_backups, default_backup_dir, inspect_backup,

@@ -28,6 +28,10 @@ pub const COURSES: TableDefinition<u64, &[u8]> = TableDefinition::new("courses")
 /// An item without one was entered as already published.
 pub const ITEM_REVIEWS: TableDefinition<u64, &[u8]> = TableDefinition::new("item_reviews");
 
+/// Attachments (附件): what each file is, whose it is, and its SHA-256. The files themselves
+/// are in the `附件` folder beside the ledger.
+pub const ATTACHMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("attachments");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

@@ -149,8 +149,9 @@ impl LedgerApp {
         });
 
         self.lookup.show(&ctx, &self.data, &mut self.commands);
+        let attachments_dir = self.ledger.attachments_dir();
         if let Some(dialog) = &mut self.record
-            && !dialog.show(&ctx, &self.data, &mut self.commands)
+            && !dialog.show(&ctx, &self.data, &attachments_dir, self.picker, &mut self.commands)
         {
             self.record = None;
         }

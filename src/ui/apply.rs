@@ -73,7 +73,8 @@ impl LedgerApp {
             | Command::SaveTypical(_)
             | Command::UnmarkTypical(_)
             | Command::OpenFollowUp(_)
-            | Command::SaveFollowUp(_) => self.apply_workflow(command, now),
+            | Command::SaveFollowUp(_)
+            | Command::Attach { .. } => self.apply_workflow(command, now),
         }
     }
 
@@ -100,6 +101,15 @@ impl LedgerApp {
                         self.data.put_course(course);
                     }
                     Err(e) => self.failed(format!("未能更新办理过程：{e}")),
+                }
+            }
+            Command::Attach { owner, path, kind } => {
+                match self.ledger.attach(owner, &path, kind, now) {
+                    Ok(a) => {
+                        self.done(format!("已添加附件：{}（已记录校验值）", a.original_name));
+                        self.data.put_attachment(a);
+                    }
+                    Err(e) => self.failed(format!("添加附件失败：{e}")),
                 }
             }
             Command::OpenTypical(id) => {

@@ -1,5 +1,6 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::attachment::{AttachmentKind, Owner};
 use crate::domain::course::Step;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ReviewMove;
@@ -93,6 +94,12 @@ pub enum Command {
     OpenTypical(RecordId),
     SaveTypical(TypicalCase),
     UnmarkTypical(RecordId),
+    /// Copy a file into the attachment folder for a record.
+    Attach {
+        owner: Owner,
+        path: std::path::PathBuf,
+        kind: AttachmentKind,
+    },
     /// Open the follow-up window of a guidance record.
     OpenFollowUp(RecordId),
     SaveFollowUp(FollowUp),

@@ -202,7 +202,7 @@ impl ExportFlow {
             ui.label(RichText::new(path.display().to_string()).strong());
             ui.horizontal(|ui| {
                 if ui.button("打开所在文件夹").clicked() {
-                    if let Err(e) = open_folder(path) {
+                    if let Err(e) = super::system::show_in_folder(path) {
                         ui.label(RichText::new(e).color(theme::ERROR));
                     }
                     close = true;
@@ -270,17 +270,4 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
 fn with_extension(path: PathBuf, format: Format) -> PathBuf {
     let ok = path.extension().is_some_and(|e| e.eq_ignore_ascii_case(format.extension()));
     if ok { path } else { path.with_extension(format.extension()) }
-}
-
-/// Shows the file in the system's file manager.
-fn open_folder(path: &Path) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(path);
-    let result = if cfg!(target_os = "windows") {
-        std::process::Command::new("explorer").arg(format!("/select,{}", path.display())).spawn()
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg("-R").arg(path).spawn()
-    } else {
-        std::process::Command::new("xdg-open").arg(dir).spawn()
-    };
-    result.map(|_| ()).map_err(|e| format!("无法打开文件夹：{e}"))
 }

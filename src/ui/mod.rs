@@ -2,6 +2,7 @@
 
 pub mod app;
 mod apply;
+pub mod attachments_panel;
 pub mod catalogue;
 pub mod command;
 pub mod course_panel;
@@ -17,6 +18,7 @@ pub mod register;
 pub mod review_panel;
 pub mod settings_page;
 pub mod startup;
+pub mod system;
 pub mod theme;
 pub mod todo;
 pub mod typical;

@@ -2,9 +2,12 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::attachments_panel::AttachmentsPanel;
 use super::command::Command;
 use super::course_panel::CoursePanel;
+use super::export_flow::Picker;
 use super::theme;
+use crate::domain::attachment::Owner;
 use crate::domain::{RecordId, format_date, format_date_time};
 use crate::search::data::LedgerData;
 
@@ -16,17 +19,28 @@ enum Showing {
 pub struct RecordDialog {
     showing: Showing,
     course: CoursePanel,
+    attachments: AttachmentsPanel,
     /// The reason being typed when the clerk voids the record.
     void_reason: Option<String>,
 }
 
 impl RecordDialog {
     pub fn guidance(id: RecordId) -> Self {
-        Self { showing: Showing::Guidance(id), course: CoursePanel::default(), void_reason: None }
+        Self {
+            showing: Showing::Guidance(id),
+            course: CoursePanel::default(),
+            attachments: AttachmentsPanel::default(),
+            void_reason: None,
+        }
     }
 
     pub fn letter(id: RecordId) -> Self {
-        Self { showing: Showing::Letter(id), course: CoursePanel::default(), void_reason: None }
+        Self {
+            showing: Showing::Letter(id),
+            course: CoursePanel::default(),
+            attachments: AttachmentsPanel::default(),
+            void_reason: None,
+        }
     }
 
     /// Draws the window; false once it is closed.
@@ -34,6 +48,8 @@ impl RecordDialog {
         &mut self,
         ctx: &egui::Context,
         data: &LedgerData,
+        attachments_dir: &std::path::Path,
+        picker: Picker,
         commands: &mut Vec<Command>,
     ) -> bool {
         let mut open = true;
@@ -64,6 +80,14 @@ impl RecordDialog {
                             ui.end_row();
                         }
                     });
+                });
+                let owner = match self.showing {
+                    Showing::Guidance(id) => Owner::Guidance(id),
+                    Showing::Letter(id) => Owner::Letter(id),
+                };
+                ui.separator();
+                egui::CollapsingHeader::new("附件").default_open(true).show(ui, |ui| {
+                    self.attachments.show(ui, data, attachments_dir, owner, picker, commands);
                 });
                 if let Showing::Guidance(id) = self.showing
                     && let Some(record) = data.guidance(id)

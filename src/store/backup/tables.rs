@@ -7,8 +7,8 @@ use redb::{
 use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
-    CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS, OFFICERS,
-    PREFERENCES, SEQUENCES, SETTINGS, TYPICAL,
+    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
+    OFFICERS, PREFERENCES, SEQUENCES, SETTINGS, TYPICAL,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -20,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 13] = [
+pub(super) const TABLE_NAMES: [&str; 14] = [
     "meta",
     "settings",
     "officers",
@@ -34,6 +34,7 @@ pub(super) const TABLE_NAMES: [&str; 13] = [
     "follow_ups",
     "courses",
     "item_reviews",
+    "attachments",
 ];
 
 /// Something done to each table in turn.
@@ -58,7 +59,8 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(TYPICAL)?;
     visitor.visit(FOLLOW_UPS)?;
     visitor.visit(COURSES)?;
-    visitor.visit(ITEM_REVIEWS)
+    visitor.visit(ITEM_REVIEWS)?;
+    visitor.visit(ATTACHMENTS)
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
