@@ -156,3 +156,53 @@ fn an_unanswered_application_is_on_the_list_until_it_is_answered() {
     let data = LedgerData::load(&office.ledger).unwrap();
     assert!(todos(&data, day(12, 11)).is_empty());
 }
+
+#[test]
+fn a_correction_deadline_without_a_recheck_is_on_the_list_and_the_window_is_kept() {
+    use guidance_ledger::domain::Method;
+    use guidance_ledger::domain::warning::{
+        Commitment, Recheck, RecheckResult, ViolationWindow, WarningCase,
+    };
+    let office = office();
+    let mut g = guidance(&office, "老王烧烤", 6, 1);
+    g.details.method = Method::Warning;
+    let g = office.ledger.update_guidance(g.id, &g.details, at(6, 1)).unwrap();
+    let mut case = WarningCase {
+        guidance: g.id,
+        entry: None,
+        first_violation: true,
+        earlier: Vec::new(),
+        commitment: Some(Commitment {
+            content: "三日内清理占道物品".into(),
+            signed: day(6, 1),
+            deadline: day(6, 4),
+        }),
+        recheck: None,
+        updated_at: at(6, 1),
+    };
+    office.ledger.save_warning_case(&case).unwrap();
+    let data = LedgerData::load(&office.ledger).unwrap();
+    assert_eq!(todos(&data, day(6, 2))[0].kind, TodoKind::CorrectionDue);
+    assert_eq!(todos(&data, day(6, 5))[0].kind, TodoKind::CorrectionOverdue);
+    assert!(todos(&data, day(5, 20)).is_empty(), "more than a week away");
+
+    case.recheck =
+        Some(Recheck { date: day(6, 4), result: RecheckResult::Corrected, note: String::new() });
+    office.ledger.save_warning_case(&case).unwrap();
+    let data = LedgerData::load(&office.ledger).unwrap();
+    assert!(todos(&data, day(6, 5)).is_empty());
+
+    let reminder = guidance(&office, "别的店", 6, 2);
+    let e = office
+        .ledger
+        .save_warning_case(&WarningCase { guidance: reminder.id, ..case })
+        .unwrap_err();
+    assert!(e.to_string().contains("只有“劝导警示”的记录"), "{e}");
+
+    assert_eq!(office.ledger.violation_window().unwrap(), ViolationWindow::TwelveMonths);
+    office.ledger.set_violation_window(ViolationWindow::CalendarYear).unwrap();
+    let Office { ledger, path, .. } = office;
+    drop(ledger);
+    let data = LedgerData::load(&Ledger::open(&path).unwrap()).unwrap();
+    assert_eq!(data.violation_window, ViolationWindow::CalendarYear);
+}

@@ -572,3 +572,39 @@ fn a_scan_is_attached_to_a_record_and_shown_as_checked() {
     harness.get_by_label_contains("送达回证　签收回执.png");
     harness.get_by_label("√ 校验一致");
 }
+
+/// Fills the form for a 劝导警示 of `name`, then checks the first-violation line before saving.
+fn record_warning(harness: &mut Harness<'_, LedgerApp>, name: &str, expect: &str) {
+    click(harness, "新建指导");
+    type_into(harness, "指导地点", "金岭一村");
+    harness.get_by_label("马国强（安监站）").click();
+    harness.run_steps(2);
+    click(harness, "个体工商户");
+    type_into(harness, "名称", name);
+    click(harness, "指导事项");
+    click(harness, "食品经营规范提示（市场监管·提示提醒）");
+    click(harness, "劝导警示");
+    harness.get_by_label_contains(expect);
+    type_into(harness, "指导内容", "占道经营，责令当场整改");
+    click(harness, "保存并编号");
+}
+
+#[test]
+fn a_second_warning_within_twelve_months_is_flagged_before_saving_and_the_commitment_kept() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_warning(&mut harness, "老王烧烤", "首次违法：该对象前12个月内没有劝导警示记录");
+    record_warning(&mut harness, "老王烧烤", "非首次违法：该对象前12个月内已有1次劝导警示");
+    click(&mut harness, "查看");
+    click(&mut harness, "登记承诺书…");
+    type_into(&mut harness, "承诺内容", "三日内清理占道物品，今后不再占道");
+    click(&mut harness, "保存不罚清单登记");
+    assert_eq!(status(&harness), "已保存不罚清单登记");
+    drop(harness);
+    let cases = Ledger::open(&office.path).unwrap().warning_cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].guidance, 2);
+    assert!(!cases[0].first_violation);
+    assert_eq!(cases[0].earlier, [1]);
+    assert_eq!(cases[0].commitment.as_ref().unwrap().content, "三日内清理占道物品，今后不再占道");
+}

@@ -21,6 +21,7 @@ pub mod settings;
 pub mod subject;
 pub mod typical;
 pub mod validation;
+pub mod warning;
 
 pub use catalogue::{CatalogueItem, ItemStatus};
 pub use date::{format_date, format_date_time};

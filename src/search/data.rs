@@ -8,6 +8,7 @@ use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
+use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
     CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
 };
@@ -31,6 +32,10 @@ pub struct LedgerData {
     pub courses: HashMap<RecordId, Course>,
     /// Reviews by catalogue item id; an item without one was entered as published.
     pub reviews: HashMap<RecordId, ItemReview>,
+    /// The no-penalty part of 劝导警示 records, by record id.
+    pub warnings: HashMap<RecordId, WarningCase>,
+    /// Which earlier violations make one not a first (a preference, set by the window).
+    pub violation_window: ViolationWindow,
     /// Attachments in id order.
     pub attachments: Vec<Attachment>,
     /// Follow-up visits in id order.
@@ -47,7 +52,9 @@ pub struct LedgerData {
 impl LedgerData {
     /// Reads the ledger and builds the register and the index.
     pub fn load(ledger: &Ledger) -> Result<Self> {
-        Ok(Self::from_snapshot(ledger.snapshot()?))
+        let mut data = Self::from_snapshot(ledger.snapshot()?);
+        data.violation_window = ledger.violation_window()?;
+        Ok(data)
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
@@ -62,6 +69,7 @@ impl LedgerData {
             courses,
             reviews,
             attachments,
+            warnings,
         } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
@@ -84,6 +92,8 @@ impl LedgerData {
             courses: courses.into_iter().map(|c| (c.guidance, c)).collect(),
             reviews: reviews.into_iter().map(|r| (r.item, r)).collect(),
             attachments,
+            warnings: warnings.into_iter().map(|w| (w.guidance, w)).collect(),
+            violation_window: ViolationWindow::default(),
             index,
             guidance_pos,
             letter_pos,
@@ -182,6 +192,11 @@ impl LedgerData {
     /// entered as published, by its status.
     pub fn item_in_force(&self, item: &CatalogueItem) -> bool {
         item.in_force() && self.reviews.get(&item.id).is_none_or(ItemReview::in_force)
+    }
+
+    pub fn put_warning(&mut self, case: WarningCase) {
+        self.warnings.insert(case.guidance, case);
+        self.generation += 1;
     }
 
     pub fn put_attachment(&mut self, attachment: Attachment) {

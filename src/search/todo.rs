@@ -1,6 +1,6 @@
 //! The clerk's to-do list, derived from the ledger on a given day: follow-up visits due and
-//! overdue, applications waiting for an answer, and catalogue items waiting for review.
-//! Later workflow steps (correction deadlines) add their kinds here.
+//! overdue, applications waiting for an answer, catalogue items waiting for review, and
+//! 劝导警示 correction deadlines without a re-check.
 
 use chrono::NaiveDate;
 
@@ -21,6 +21,10 @@ pub enum TodoKind {
     ReplyDue,
     /// A catalogue item submitted for legality review.
     ReviewPending,
+    /// A 劝导警示 correction deadline that passed without a re-check.
+    CorrectionOverdue,
+    /// A correction deadline within the next seven days.
+    CorrectionDue,
 }
 
 impl TodoKind {
@@ -31,12 +35,17 @@ impl TodoKind {
             TodoKind::ReplyOverdue => "申请答复已逾期",
             TodoKind::ReplyDue => "申请待答复",
             TodoKind::ReviewPending => "事项待审查",
+            TodoKind::CorrectionOverdue => "整改期限已过待复查",
+            TodoKind::CorrectionDue => "整改期限将到",
         }
     }
 
     /// Whether the date has already passed.
     pub fn is_late(self) -> bool {
-        matches!(self, TodoKind::FollowUpOverdue | TodoKind::ReplyOverdue)
+        matches!(
+            self,
+            TodoKind::FollowUpOverdue | TodoKind::ReplyOverdue | TodoKind::CorrectionOverdue
+        )
     }
 }
 
@@ -88,6 +97,23 @@ pub fn todos(data: &LedgerData, today: NaiveDate) -> Vec<Todo> {
         };
         list.push(Todo {
             kind: if deadline < today { TodoKind::ReplyOverdue } else { TodoKind::ReplyDue },
+            due: deadline,
+            what: format!("{} {}", record.number, record.details.subject.name),
+            opens: Opens::Guidance(record.id),
+        });
+    }
+    let week = today.checked_add_days(chrono::Days::new(7)).unwrap_or(today);
+    for case in data.warnings.values() {
+        let Some(deadline) = case.open_deadline().filter(|d| *d <= week) else { continue };
+        let Some(record) = data.guidance(case.guidance).filter(|g| g.voided.is_none()) else {
+            continue;
+        };
+        list.push(Todo {
+            kind: if deadline < today {
+                TodoKind::CorrectionOverdue
+            } else {
+                TodoKind::CorrectionDue
+            },
             due: deadline,
             what: format!("{} {}", record.number, record.details.subject.name),
             opens: Opens::Guidance(record.id),

@@ -10,6 +10,7 @@ use crate::domain::course::Course;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
+use crate::domain::warning::WarningCase;
 use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
 
 use super::codec;
@@ -19,7 +20,7 @@ use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
     ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
-    OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL,
+    OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL, WARNINGS,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -44,6 +45,7 @@ pub struct Snapshot {
     pub courses: Vec<Course>,
     pub reviews: Vec<ItemReview>,
     pub attachments: Vec<Attachment>,
+    pub warnings: Vec<WarningCase>,
 }
 
 impl Ledger {
@@ -167,6 +169,7 @@ impl Ledger {
             txn.open_table(COURSES)?;
             txn.open_table(ITEM_REVIEWS)?;
             txn.open_table(ATTACHMENTS)?;
+            txn.open_table(WARNINGS)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -191,6 +194,7 @@ impl Ledger {
             courses: load_all(&txn, COURSES, "办理过程")?,
             reviews: load_all(&txn, ITEM_REVIEWS, "事项审查记录")?,
             attachments: load_all(&txn, ATTACHMENTS, "附件")?,
+            warnings: load_all(&txn, WARNINGS, "不罚清单登记")?,
         })
     }
 

@@ -17,6 +17,7 @@ mod records;
 mod review;
 mod tables;
 mod typical;
+mod warnings;
 
 pub use attachments::{AttachmentFault, attachments_dir, check_attachment, stored_path};
 pub use backup::{

@@ -32,6 +32,9 @@ pub const ITEM_REVIEWS: TableDefinition<u64, &[u8]> = TableDefinition::new("item
 /// are in the `附件` folder beside the ledger.
 pub const ATTACHMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("attachments");
 
+/// The no-penalty part of 劝导警示 records (list entry, commitment, re-check), by record id.
+pub const WARNINGS: TableDefinition<u64, &[u8]> = TableDefinition::new("warning_cases");
+
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 /// Small preferences of the window (e.g. the last export folder), text by name.

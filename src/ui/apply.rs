@@ -74,7 +74,9 @@ impl LedgerApp {
             | Command::UnmarkTypical(_)
             | Command::OpenFollowUp(_)
             | Command::SaveFollowUp(_)
-            | Command::Attach { .. } => self.apply_workflow(command, now),
+            | Command::Attach { .. }
+            | Command::SaveWarning(_)
+            | Command::SetViolationWindow(_) => self.apply_workflow(command, now),
         }
     }
 
@@ -103,6 +105,24 @@ impl LedgerApp {
                     Err(e) => self.failed(format!("未能更新办理过程：{e}")),
                 }
             }
+            Command::SaveWarning(mut case) => {
+                case.updated_at = now;
+                match self.ledger.save_warning_case(&case) {
+                    Ok(saved) => {
+                        self.done("已保存不罚清单登记".into());
+                        self.data.put_warning(saved);
+                    }
+                    Err(e) => self.failed(format!("保存失败：{e}")),
+                }
+            }
+            Command::SetViolationWindow(window) => match self.ledger.set_violation_window(window) {
+                Ok(()) => {
+                    self.done(format!("首次违法按“{}”判断", window.label()));
+                    self.data.violation_window = window;
+                    self.data.generation += 1;
+                }
+                Err(e) => self.failed(format!("保存失败：{e}")),
+            },
             Command::Attach { owner, path, kind } => {
                 match self.ledger.attach(owner, &path, kind, now) {
                     Ok(a) => {

@@ -5,6 +5,7 @@ use crate::domain::course::Step;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ReviewMove;
 use crate::domain::typical::TypicalCase;
+use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
     CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
 };
@@ -100,6 +101,10 @@ pub enum Command {
         path: std::path::PathBuf,
         kind: AttachmentKind,
     },
+    /// Save the no-penalty part of a 劝导警示 record.
+    SaveWarning(WarningCase),
+    /// Which earlier violations make one not a first.
+    SetViolationWindow(ViolationWindow),
     /// Open the follow-up window of a guidance record.
     OpenFollowUp(RecordId),
     SaveFollowUp(FollowUp),

@@ -164,7 +164,7 @@ impl GuidanceForm {
                 });
             combo.response.labelled_by(label_id);
         });
-        if data.catalogue.iter().all(|i| !i.in_force()) {
+        if data.catalogue.iter().all(|i| !data.item_in_force(i)) {
             widgets::labelled(ui, "", None, |ui, _| {
                 ui.label(
                     RichText::new("事项目录中还没有有效事项，请先到“事项目录”添加")
@@ -177,6 +177,22 @@ impl GuidanceForm {
                 ui.radio_value(&mut self.draft.method, method, method.label());
             }
         });
+        if self.draft.method == crate::domain::Method::Warning
+            && !self.draft.subject.name.trim().is_empty()
+        {
+            // Before saving: is this a first violation of the subject?
+            let probe = Guidance {
+                id: self.editing.as_ref().map_or(0, |(id, _)| *id),
+                number: crate::domain::DocNumber { prefix: String::new(), year: 0, seq: 0 },
+                details: self.draft.clone(),
+                voided: None,
+                created_at: self.draft.time,
+                updated_at: self.draft.time,
+            };
+            widgets::labelled(ui, "首次违法", None, |ui, _| {
+                ui.vertical(|ui| super::warning_panel::first_violation_note(ui, data, &probe));
+            });
+        }
         widgets::text(ui, "指导内容", &mut self.draft.content, errors, Field::Content, 4);
     }
 

@@ -22,6 +22,7 @@ pub mod system;
 pub mod theme;
 pub mod todo;
 pub mod typical;
+pub mod warning_panel;
 pub mod widgets;
 
 use std::path::Path;

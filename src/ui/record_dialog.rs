@@ -7,6 +7,8 @@ use super::command::Command;
 use super::course_panel::CoursePanel;
 use super::export_flow::Picker;
 use super::theme;
+use super::warning_panel::WarningPanel;
+use crate::domain::Method;
 use crate::domain::attachment::Owner;
 use crate::domain::{RecordId, format_date, format_date_time};
 use crate::search::data::LedgerData;
@@ -20,6 +22,7 @@ pub struct RecordDialog {
     showing: Showing,
     course: CoursePanel,
     attachments: AttachmentsPanel,
+    warning: WarningPanel,
     /// The reason being typed when the clerk voids the record.
     void_reason: Option<String>,
 }
@@ -30,6 +33,7 @@ impl RecordDialog {
             showing: Showing::Guidance(id),
             course: CoursePanel::default(),
             attachments: AttachmentsPanel::default(),
+            warning: WarningPanel::default(),
             void_reason: None,
         }
     }
@@ -39,6 +43,7 @@ impl RecordDialog {
             showing: Showing::Letter(id),
             course: CoursePanel::default(),
             attachments: AttachmentsPanel::default(),
+            warning: WarningPanel::default(),
             void_reason: None,
         }
     }
@@ -96,6 +101,11 @@ impl RecordDialog {
                     egui::CollapsingHeader::new("办理过程")
                         .default_open(true)
                         .show(ui, |ui| self.course.show(ui, data, record, commands));
+                    if record.details.method == Method::Warning {
+                        egui::CollapsingHeader::new("不罚清单：首次违法、承诺与复查")
+                            .default_open(true)
+                            .show(ui, |ui| self.warning.show(ui, data, record, commands));
+                    }
                 }
                 ui.separator();
                 if data.read_only {

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
     ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
-    OFFICERS, PREFERENCES, SEQUENCES, SETTINGS, TYPICAL,
+    OFFICERS, PREFERENCES, SEQUENCES, SETTINGS, TYPICAL, WARNINGS,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -20,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 14] = [
+pub(super) const TABLE_NAMES: [&str; 15] = [
     "meta",
     "settings",
     "officers",
@@ -35,6 +35,7 @@ pub(super) const TABLE_NAMES: [&str; 14] = [
     "courses",
     "item_reviews",
     "attachments",
+    "warning_cases",
 ];
 
 /// Something done to each table in turn.
@@ -60,7 +61,8 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(FOLLOW_UPS)?;
     visitor.visit(COURSES)?;
     visitor.visit(ITEM_REVIEWS)?;
-    visitor.visit(ATTACHMENTS)
+    visitor.visit(ATTACHMENTS)?;
+    visitor.visit(WARNINGS)
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
