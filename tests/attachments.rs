@@ -84,3 +84,52 @@ fn a_bad_source_or_owner_records_nothing_and_leaves_no_file() {
     assert!(ledger.attachments().unwrap().is_empty());
     assert!(!ledger.attachments_dir().join("2026").exists(), "no copy is left behind");
 }
+
+#[test]
+fn attachment_files_go_with_backups_and_come_back_with_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ledger, id) = ledger_with_record(dir.path());
+    let scan = dir.path().join("承诺书.jpg");
+    std::fs::write(&scan, vec![7u8; 5000]).unwrap();
+    let a = ledger.attach(Owner::Guidance(id), &scan, AttachmentKind::Commitment, at()).unwrap();
+    let share = dir.path().join("共享盘");
+    std::fs::create_dir(&share).unwrap();
+
+    let first = ledger.backup_to(&share, at()).unwrap();
+    assert_eq!((first.attachments.copied, first.attachments.present), (1, 0));
+    assert_eq!(std::fs::read(stored_path(&share.join("附件"), &a)).unwrap(), vec![7u8; 5000]);
+    let later = at() + chrono::Duration::minutes(1);
+    let second = ledger.backup_to(&share, later).unwrap();
+    assert_eq!((second.attachments.copied, second.attachments.present), (0, 1));
+    assert!(second.attachments.summary().contains("已有1个"));
+
+    // Restored on another PC (another folder): the record and its file are both there.
+    let other = dir.path().join("新电脑").join("台账.redb");
+    let report = guidance_ledger::store::restore(&other, &second.path, later).unwrap();
+    assert_eq!(report.attachments.copied, 1);
+    let restored = Ledger::open(&other).unwrap();
+    let list = restored.attachments().unwrap();
+    assert_eq!(list, std::slice::from_ref(&a));
+    assert_eq!(check_attachment(&restored.attachments_dir(), &a), Ok(()));
+}
+
+#[test]
+fn a_changed_attachment_is_not_copied_into_a_backup_and_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ledger, id) = ledger_with_record(dir.path());
+    let scan = dir.path().join("回执.pdf");
+    std::fs::write(&scan, b"original scan").unwrap();
+    let a = ledger.attach(Owner::Guidance(id), &scan, AttachmentKind::Receipt, at()).unwrap();
+    std::fs::write(stored_path(&ledger.attachments_dir(), &a), b"altered scan!").unwrap();
+    let share = dir.path().join("共享盘");
+    std::fs::create_dir(&share).unwrap();
+    let report = ledger.backup_to(&share, at()).unwrap();
+    assert_eq!(report.attachments.copied, 0);
+    assert_eq!(report.attachments.problems.len(), 1);
+    assert!(
+        report.attachments.summary().contains("1个未能复制"),
+        "{}",
+        report.attachments.summary()
+    );
+    assert!(!stored_path(&share.join("附件"), &a).exists());
+}

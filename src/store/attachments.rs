@@ -132,6 +132,32 @@ impl Ledger {
     }
 }
 
+/// Copies the file of `attachment` from the folder `from` into the folder `to`, unless a
+/// file of its size is already there. The copy is hashed on the way and kept only if it
+/// matches. Returns whether a file was copied.
+pub(crate) fn copy_attachment(
+    attachment: &Attachment,
+    from: &Path,
+    to: &Path,
+) -> Result<bool, AttachmentFault> {
+    let target = stored_path(to, attachment);
+    if fs::metadata(&target).is_ok_and(|m| m.len() == attachment.bytes) {
+        return Ok(false);
+    }
+    let source = stored_path(from, attachment);
+    let shown = source.display().to_string();
+    if !source.is_file() {
+        return Err(AttachmentFault::Missing(shown));
+    }
+    let hash = copy_in(&source, &target)
+        .map_err(|e| AttachmentFault::Unreadable { path: shown.clone(), detail: e.to_string() })?;
+    if hash != attachment.sha256 {
+        let _ = fs::remove_file(&target);
+        return Err(AttachmentFault::Changed { path: shown });
+    }
+    Ok(true)
+}
+
 fn owner_id(owner: Owner) -> u64 {
     match owner {
         Owner::Guidance(id) | Owner::Letter(id) => id,
