@@ -212,13 +212,23 @@ fn export_from_a_missing_ledger_fails_and_creates_nothing() {
 }
 
 #[test]
-fn a_ledger_open_in_another_window_is_reported() {
+fn a_ledger_open_in_another_window_is_read_from_a_checked_copy() {
     let demo = DemoLedger::new();
-    let out = demo.out("登记簿.csv");
-    let _window = Ledger::open(&demo.db).unwrap();
+    let window = Ledger::open(&demo.db).unwrap();
+    let expected = window.snapshot().unwrap().guidance.len();
+    let before = std::fs::read(&demo.db).unwrap();
 
+    let out = demo.out("登记簿.csv");
     let output = run(&["export", "register", "--out", text(&out), "--db", text(&demo.db)]);
-    assert!(!output.status.success());
-    assert!(stderr(&output).contains("已在另一个窗口中打开"), "{}", stderr(&output));
-    assert!(!out.exists());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rows = csv::Reader::from_path(&out).unwrap().records().count();
+    assert_eq!(rows, expected);
+    let output = run(&["search", "--db", text(&demo.db), "金岭"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&demo.db).unwrap(), before, "the open file is only read");
+
+    // The window goes on saving.
+    let mut settings = window.settings().unwrap();
+    settings.default_phone = "0533-7654321".into();
+    window.save_settings(&settings).unwrap();
 }

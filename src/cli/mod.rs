@@ -220,14 +220,38 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
     }
 }
 
-/// Opens a ledger that must already exist: reading commands never create one.
-// TODO(#5): read beside a running window (redb's SingleWriter mode) instead of refusing
-// with "already open", so a scheduled export works while the clerk is at work.
+/// Opens a ledger that must already exist, for reading: reading commands never create one.
+///
+/// While the window has the ledger open, a checked private copy is read instead, so that a
+/// scheduled export or backup works while the clerk is at work. redb verifies every page of
+/// the copy; a copy caught in the middle of a save fails that check and is taken again.
 fn open_existing(db: &Path) -> Result<Ledger, CliError> {
     if !db.is_file() {
         return Err(CliError::MissingDb(db.to_path_buf()));
     }
-    Ok(Ledger::open(db)?)
+    match Ledger::open(db) {
+        Err(StoreError::AlreadyOpen(_)) => read_beside_window(db),
+        other => Ok(other?),
+    }
+}
+
+/// Reads a private copy of a ledger another program has open; tries a few times.
+fn read_beside_window(db: &Path) -> Result<Ledger, CliError> {
+    const ATTEMPTS: u64 = 5;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match Ledger::open_read_only(db) {
+            Ok(ledger) => {
+                log::info!("台账已在窗口中打开，读取其副本 {}", db.display());
+                return Ok(ledger);
+            }
+            Err(StoreError::Corrupt { .. }) if attempt < ATTEMPTS => {
+                std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+            }
+            Err(_) => return Err(StoreError::AlreadyOpen(db.to_path_buf()).into()),
+        }
+    }
 }
 
 /// Reads `--records`: a count from 0 to a million.
