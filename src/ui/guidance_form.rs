@@ -21,7 +21,13 @@ pub struct GuidanceForm {
     /// For an archived record: the correction's reason being typed. Saving then amends the
     /// record, keeping its old fields beside it.
     pub amend_reason: Option<String>,
+    /// Earlier violations of the draft's subject, and what they were found for: the data
+    /// generation, the subject's name and code, the time and the window.
+    earlier: Option<(ProbeKey, Vec<RecordId>)>,
 }
+
+type ProbeKey =
+    (u64, String, String, chrono::NaiveDateTime, crate::domain::warning::ViolationWindow);
 
 impl GuidanceForm {
     pub fn new(now: NaiveDateTime) -> Self {
@@ -31,6 +37,7 @@ impl GuidanceForm {
             draft: GuidanceDraft::new(now),
             editing: None,
             amend_reason: None,
+            earlier: None,
         }
     }
 
@@ -41,6 +48,7 @@ impl GuidanceForm {
             draft: g.details.clone(),
             editing: Some((g.id, g.number.to_string())),
             amend_reason: None,
+            earlier: None,
         }
     }
 
@@ -180,17 +188,35 @@ impl GuidanceForm {
         if self.draft.method == crate::domain::Method::Warning
             && !self.draft.subject.name.trim().is_empty()
         {
-            // Before saving: is this a first violation of the subject?
-            let probe = Guidance {
-                id: self.editing.as_ref().map_or(0, |(id, _)| *id),
-                number: crate::domain::DocNumber { prefix: String::new(), year: 0, seq: 0 },
-                details: self.draft.clone(),
-                voided: None,
-                created_at: self.draft.time,
-                updated_at: self.draft.time,
-            };
+            // Before saving: is this a first violation of the subject? Found again only when
+            // the subject, the time or the data change, not every frame.
+            let s = &self.draft.subject;
+            let key: ProbeKey = (
+                data.generation,
+                s.name.clone(),
+                s.credit_code.clone(),
+                self.draft.time,
+                data.violation_window,
+            );
+            if self.earlier.as_ref().is_none_or(|(k, _)| *k != key) {
+                let probe = Guidance {
+                    id: self.editing.as_ref().map_or(0, |(id, _)| *id),
+                    number: crate::domain::DocNumber { prefix: String::new(), year: 0, seq: 0 },
+                    details: self.draft.clone(),
+                    voided: None,
+                    created_at: self.draft.time,
+                    updated_at: self.draft.time,
+                };
+                let found = crate::domain::warning::earlier_violations(
+                    &probe,
+                    &data.guidance,
+                    data.violation_window,
+                );
+                self.earlier = Some((key, found.iter().map(|g| g.id).collect()));
+            }
+            let earlier = self.earlier.as_ref().map_or(&[][..], |(_, ids)| ids.as_slice());
             widgets::labelled(ui, "首次违法", None, |ui, _| {
-                ui.vertical(|ui| super::warning_panel::first_violation_note(ui, data, &probe));
+                ui.vertical(|ui| super::warning_panel::show_earlier(ui, data, earlier));
             });
         }
         widgets::text(ui, "指导内容", &mut self.draft.content, errors, Field::Content, 4);

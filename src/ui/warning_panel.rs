@@ -17,11 +17,13 @@ pub struct WarningPanel {
     signed: String,
     deadline: String,
     recheck_date: String,
+    /// Earlier violations, found once per data generation.
+    earlier: Option<(u64, Vec<u64>)>,
 }
 
-/// One line saying whether `record` is a first violation, and the earlier ones if not.
-pub fn first_violation_note(ui: &mut Ui, data: &LedgerData, record: &Guidance) -> (bool, Vec<u64>) {
-    let earlier = earlier_violations(record, &data.guidance, data.violation_window);
+/// Says whether there are earlier violations (by record id), and lists them.
+pub fn show_earlier(ui: &mut Ui, data: &LedgerData, earlier: &[u64]) {
+    let earlier: Vec<&Guidance> = earlier.iter().filter_map(|&id| data.guidance(id)).collect();
     let window = data.violation_window.label();
     if earlier.is_empty() {
         ui.label(
@@ -44,7 +46,6 @@ pub fn first_violation_note(ui: &mut Ui, data: &LedgerData, record: &Guidance) -
             ));
         }
     }
-    (earlier.is_empty(), earlier.iter().map(|g| g.id).collect())
 }
 
 impl WarningPanel {
@@ -55,7 +56,13 @@ impl WarningPanel {
         record: &Guidance,
         commands: &mut Vec<Command>,
     ) {
-        let (first, earlier) = first_violation_note(ui, data, record);
+        if self.earlier.as_ref().is_none_or(|(g, _)| *g != data.generation) {
+            let found = earlier_violations(record, &data.guidance, data.violation_window);
+            self.earlier = Some((data.generation, found.iter().map(|g| g.id).collect()));
+        }
+        let earlier = self.earlier.as_ref().map(|(_, ids)| ids.clone()).unwrap_or_default();
+        show_earlier(ui, data, &earlier);
+        let first = earlier.is_empty();
         if data.read_only || record.voided.is_some() {
             if let Some(case) = data.warnings.get(&record.id) {
                 summary(ui, case);
