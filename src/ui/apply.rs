@@ -57,7 +57,7 @@ impl LedgerApp {
                     ListKind::Register => self.register.filter_year().unwrap_or(this_year),
                     _ => this_year,
                 };
-                self.export.start(kind, format, table, year);
+                self.export.start(super::export_flow::Payload::table(kind, format, table, year));
             }
             Command::ShowTab(tab) => self.tab = tab,
             Command::OpenItem(id) => {
