@@ -272,7 +272,7 @@ fn a_guidance_record_reads_back_as_attachment_1() -> TestResult {
             "指导时间",
             "2026年3月7日",
             "指导对象",
-            "张𠮷䶮便利店\n统一社会信用代码：92370303MA3C123456\n地址：金岭回族镇中心街 8 号",
+            "张𠮷䶮便利店|统一社会信用代码：92370303MA3C123456|地址：金岭回族镇中心街 8 号",
             "指导内容（事项）",
             &long_text(),
             "指导取得的效益、效果",
@@ -282,6 +282,12 @@ fn a_guidance_record_reads_back_as_attachment_1() -> TestResult {
 
     assert_eq!(font_of(&doc, "行政指导文书")?, ("方正小标宋简体".into(), 44));
     assert_eq!(font_of(&doc, "指导地点")?, ("仿宋_GB2312".into(), 32));
+    let tracking = elements(&doc, "r")
+        .into_iter()
+        .find(|r| text_of(*r) == "对象经营场所")
+        .and_then(|r| r.descendants().find(|n| n.has_tag_name((W, "spacing"))))
+        .map(|s| num(s, "val"));
+    assert_eq!(tracking, Some(-5), "body characters narrowed so that 28 fill a line");
     assert_eq!(attr(first(&doc, "jc")?, "val"), "center", "the title is centred");
 
     let table = first(&doc, "tbl")?;
@@ -298,7 +304,7 @@ fn a_guidance_record_reads_back_as_attachment_1() -> TestResult {
     assert_eq!(heights, [579, 579, 579, 579, 6 * 579, 4 * 579]);
     let borders = first(&doc, "tblBorders")?;
     let sides: Vec<String> =
-        borders.children().filter(|n| n.is_element()).map(|b| attr(b, "val")).collect();
+        borders.children().filter(Node::is_element).map(|b| attr(b, "val")).collect();
     assert_eq!(sides, ["single"; 6]);
     let columns: Vec<i64> = elements(&doc, "gridCol").into_iter().map(|c| num(c, "w")).collect();
     assert_eq!(columns.iter().sum::<i64>(), 8845, "the table is as wide as the text block");

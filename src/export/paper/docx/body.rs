@@ -92,7 +92,8 @@ fn write_block(x: &mut Xml, g: &Geometry, block: &Block) -> bool {
     false
 }
 
-/// A paragraph of one run of `text`.
+/// `text` as paragraphs of one run each, one per line of the clerk's text: a justified line
+/// that ended in a manual break would be spread across the whole width.
 pub(super) fn paragraph(
     x: &mut Xml,
     g: &Geometry,
@@ -101,6 +102,14 @@ pub(super) fn paragraph(
     font: &str,
     size: u32,
 ) {
+    let tracking = if size == g.body { g.tracking } else { 0 };
+    for line in text.split(['\n', '\u{2028}', '\u{2029}']) {
+        one_paragraph(x, g, style, line, (font, size, tracking));
+    }
+}
+
+fn one_paragraph(x: &mut Xml, g: &Geometry, style: &Para, text: &str, run: (&str, u32, i32)) {
+    let (font, size, tracking) = run;
     x.open("w:p", &[]);
     x.open("w:pPr", &[]);
     if let Some(line) = style.line {
@@ -111,10 +120,10 @@ pub(super) fn paragraph(
         x.empty("w:jc", &[("w:val", &jc)]);
     }
     // The paragraph mark takes the run's font, so an empty line is as high as a full one.
-    run::props(x, font, size);
+    run::props(x, font, size, tracking);
     x.close();
     if !text.is_empty() {
-        run::text(x, text, font, size);
+        run::text(x, text, font, size, tracking);
     }
     x.close();
 }
@@ -180,7 +189,8 @@ fn form(x: &mut Xml, g: &Geometry, label_chars: u32, rows: &[FormRow]) {
         x.close();
         cell(x, g, label_w, "center", &Para::aligned("center"), &row.label, font);
         let v_align = if row.min_lines > 1 { "top" } else { "center" };
-        cell(x, g, value_w, v_align, &Para::aligned("both"), &row.value, font);
+        // Left, not justified: a line before a long unbreakable number would be spread out.
+        cell(x, g, value_w, v_align, &Para::aligned("left"), &row.value, font);
         x.close();
     }
     x.close();

@@ -1,6 +1,6 @@
-//! Papers as Word files (DOCX) that WPS, Word and LibreOffice open and paginate like the PDF.
+//! Papers as Word files (DOCX) that WPS, Word and `LibreOffice` open and paginate like the PDF.
 //!
-//! The WordprocessingML parts are written here by hand and packed with the `zip` crate rather
+//! The `WordprocessingML` parts are written here by hand and packed with the `zip` crate rather
 //! than through `docx-rs`: that crate cannot mark a table row as a repeated header
 //! (`w:tblHeader`) nor set the line-breaking rules, it would pull in a second version of
 //! `zip` and `serde_json`, and it adds ids and settings of its own. What a paper needs is a

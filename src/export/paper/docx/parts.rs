@@ -133,15 +133,16 @@ pub(super) fn settings() -> String {
     x.finish()
 }
 
-/// `word/styles.xml`: the defaults every paragraph inherits — body FangSong on the grid,
-/// justified, line-breaking rules on, no widow control so every page holds all its lines.
+/// `word/styles.xml`: the defaults every paragraph inherits — body `FangSong` on the grid's
+/// lines, justified, line-breaking rules on, no widow control so every page holds all its
+/// lines.
 pub(super) fn styles(g: &Geometry) -> String {
     let body_font = Face::FangSong.official_name();
     let mut x = Xml::new();
     x.open("w:styles", &[("xmlns:w", &NS_W)]);
     x.open("w:docDefaults", &[]);
     x.open("w:rPrDefault", &[]);
-    run::props(&mut x, body_font, g.body);
+    run::props(&mut x, body_font, g.body, 0);
     x.close();
     x.open("w:pPrDefault", &[]).open("w:pPr", &[]);
     x.empty("w:widowControl", &[("w:val", &0)]);
@@ -150,6 +151,10 @@ pub(super) fn styles(g: &Geometry) -> String {
     x.empty("w:autoSpaceDE", &[("w:val", &0)]);
     x.empty("w:autoSpaceDN", &[("w:val", &0)]);
     x.empty("w:adjustRightInd", &[("w:val", &0)]);
+    // Characters are not snapped to the grid's cells: LibreOffice gives a 16 pt character two
+    // cells of 15.8 pt, and Word spreads a 22 pt title. Body runs are narrowed instead (see
+    // `Geometry::tracking`), and exact line spacing keeps every line on the grid.
+    x.empty("w:snapToGrid", &[("w:val", &0)]);
     x.empty(
         "w:spacing",
         &[("w:before", &0), ("w:after", &0), ("w:line", &g.line_pitch), ("w:lineRule", &"exact")],
@@ -252,22 +257,22 @@ pub(super) fn footer(g: &Geometry, odd: bool) -> String {
     x.empty("w:jc", &[("w:val", &jc)]);
     x.close();
 
-    run::text(&mut x, "— ", FOLIO_FONT, g.folio);
+    run::text(&mut x, "— ", FOLIO_FONT, g.folio, 0);
     field_char(&mut x, g, "begin");
     x.open("w:r", &[]);
-    run::props(&mut x, FOLIO_FONT, g.folio);
+    run::props(&mut x, FOLIO_FONT, g.folio, 0);
     x.leaf("w:instrText", &[("xml:space", &"preserve")], " PAGE ");
     x.close();
     field_char(&mut x, g, "separate");
-    run::text(&mut x, "1", FOLIO_FONT, g.folio);
+    run::text(&mut x, "1", FOLIO_FONT, g.folio, 0);
     field_char(&mut x, g, "end");
-    run::text(&mut x, " —", FOLIO_FONT, g.folio);
+    run::text(&mut x, " —", FOLIO_FONT, g.folio, 0);
     x.finish()
 }
 
 fn field_char(x: &mut Xml, g: &Geometry, kind: &str) {
     x.open("w:r", &[]);
-    run::props(x, FOLIO_FONT, g.folio);
+    run::props(x, FOLIO_FONT, g.folio, 0);
     x.empty("w:fldChar", &[("w:fldCharType", &kind)]);
     x.close();
 }

@@ -5,8 +5,9 @@ use super::xml::{Xml, printable};
 
 /// Writes `w:rPr` for text in `font` at `half_pt`. The same name goes to the East Asian,
 /// Latin and complex-script slots, so digits and Latin letters match the 汉字 around them;
-/// the East Asian hint makes quotes and dashes take the Chinese font as well.
-pub(super) fn props(x: &mut Xml, font: &str, half_pt: u32) {
+/// the East Asian hint makes quotes and dashes take the Chinese font as well. `tracking`
+/// (twips, usually 0) narrows each character so a body line holds its 28.
+pub(super) fn props(x: &mut Xml, font: &str, half_pt: u32, tracking: i32) {
     x.open("w:rPr", &[]);
     x.empty(
         "w:rFonts",
@@ -18,6 +19,9 @@ pub(super) fn props(x: &mut Xml, font: &str, half_pt: u32) {
             ("w:hint", &"eastAsia"),
         ],
     );
+    if tracking != 0 {
+        x.empty("w:spacing", &[("w:val", &tracking)]);
+    }
     x.empty("w:sz", &[("w:val", &half_pt)]);
     x.empty("w:szCs", &[("w:val", &half_pt)]);
     x.close();
@@ -25,9 +29,9 @@ pub(super) fn props(x: &mut Xml, font: &str, half_pt: u32) {
 
 /// Writes `text` as one run: `\n` (or a Unicode line separator) becomes a line break, a tab a
 /// tab, and characters no document may hold are left out.
-pub(super) fn text(x: &mut Xml, text: &str, font: &str, half_pt: u32) {
+pub(super) fn text(x: &mut Xml, text: &str, font: &str, half_pt: u32, tracking: i32) {
     x.open("w:r", &[]);
-    props(x, font, half_pt);
+    props(x, font, half_pt, tracking);
     let mut piece = String::new();
     for c in text.chars() {
         match c {
@@ -75,7 +79,7 @@ mod tests {
 
     fn run_of(s: &str) -> String {
         let mut x = Xml::new();
-        text(&mut x, s, "仿宋_GB2312", 32);
+        text(&mut x, s, "仿宋_GB2312", 32, -5);
         x.finish()
     }
 
@@ -84,7 +88,8 @@ mod tests {
         let run = run_of("甲\r\n乙\t丙\u{1}");
         assert!(run.contains("<w:t xml:space=\"preserve\">甲</w:t><w:br/>"), "{run}");
         assert!(run.contains("<w:tab/><w:t xml:space=\"preserve\">丙</w:t></w:r>"), "{run}");
-        assert!(run.contains("w:eastAsia=\"仿宋_GB2312\"") && run.contains("<w:sz w:val=\"32\"/>"));
+        assert!(run.contains("w:eastAsia=\"仿宋_GB2312\""));
+        assert!(run.contains("<w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/>"), "{run}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::fmt::{Display, Write as _};
 
-/// The WordprocessingML namespace, on the root of every `word/*.xml` part.
+/// The `WordprocessingML` namespace, on the root of every `word/*.xml` part.
 pub(super) const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// The relationships namespace, for `r:id` on footer references.
 pub(super) const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
