@@ -7,6 +7,12 @@
 //! few hundred lines of exact XML: the page and margins of the [`PageSpec`], the character
 //! grid, the official font names, bordered tables and odd/even page-number footers.
 //!
+//! The section carries GB/T 9704's grid (`linesAndChars`, 22 lines × 28 characters) so that
+//! Word and WPS show it in page setup, but paragraphs do not snap characters to its cells:
+//! `LibreOffice` puts a 16 pt character into two 15.8 pt cells. Body runs are narrowed by a
+//! quarter point instead, which gives 28 characters a line in all three, and exact line
+//! spacing at the grid's pitch gives 22 lines a page.
+//!
 //! [`PageSpec`]: super::PageSpec
 
 mod body;
