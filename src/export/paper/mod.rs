@@ -7,8 +7,10 @@
 //! paginate alike. Nothing here knows about egui, the store or file dialogs.
 
 mod compose;
+pub mod docx;
 
 pub use compose::{guidance_paper, letter_paper, register_paper};
+pub use docx::{paper_docx, register_docx};
 
 /// Millimetres to PDF points (1/72 inch).
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
