@@ -6,6 +6,7 @@
 
 pub mod data;
 mod haystack;
+pub mod papers;
 pub mod register;
 pub mod todo;
 
