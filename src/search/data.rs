@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::domain::{
-    CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
+    CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, RecordId, RegisterRow,
+    Settings,
 };
 use crate::store::{Ledger, Result, Snapshot};
 
@@ -20,6 +21,8 @@ pub struct LedgerData {
     pub guidance: Vec<Guidance>,
     pub rows: Vec<RegisterRow>,
     pub letters: Vec<OpinionLetter>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
     pub index: SearchIndex,
     guidance_pos: HashMap<RecordId, usize>,
     letter_pos: HashMap<RecordId, usize>,
@@ -36,7 +39,7 @@ impl LedgerData {
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
-        let Snapshot { settings, officers, catalogue, guidance, letters } = snapshot;
+        let Snapshot { settings, officers, catalogue, guidance, letters, no_penalty } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
             let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
@@ -53,6 +56,7 @@ impl LedgerData {
             guidance,
             rows,
             letters,
+            no_penalty,
             index,
             guidance_pos,
             letter_pos,
@@ -134,6 +138,15 @@ impl LedgerData {
             None => self.catalogue.push(item),
         }
         self.rebuild();
+    }
+
+    /// Adds or replaces a no-penalty entry.
+    pub fn put_no_penalty(&mut self, entry: NoPenaltyEntry) {
+        match self.no_penalty.iter_mut().find(|x| x.id == entry.id) {
+            Some(x) => *x = entry,
+            None => self.no_penalty.push(entry),
+        }
+        self.generation += 1;
     }
 
     fn rebuild(&mut self) {

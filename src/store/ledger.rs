@@ -5,15 +5,15 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
-use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
+use crate::domain::{CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, Settings};
 
 use super::codec::{self, SCHEMA_VERSION};
 use super::error::{Result, StoreError};
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
-    SETTINGS, SETTINGS_KEY,
+    CATALOGUE, GUIDANCE, LETTERS, META, NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY,
+    SEQUENCES, SETTINGS, SETTINGS_KEY,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -33,6 +33,8 @@ pub struct Snapshot {
     pub catalogue: Vec<CatalogueItem>,
     pub guidance: Vec<Guidance>,
     pub letters: Vec<OpinionLetter>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
 }
 
 impl Ledger {
@@ -114,7 +116,7 @@ impl Ledger {
                 }
                 Some(_) => {}
             }
-            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY] {
                 txn.open_table(table)?;
             }
             txn.open_table(SEQUENCES)?;
@@ -135,6 +137,7 @@ impl Ledger {
             catalogue: load_all(&txn, CATALOGUE, "目录事项")?,
             guidance: load_all(&txn, GUIDANCE, "指导记录")?,
             letters: load_all(&txn, LETTERS, "意见书")?,
+            no_penalty: load_all(&txn, NO_PENALTY, "不罚清单条目")?,
         })
     }
 

@@ -3,7 +3,9 @@
 mod backup;
 mod codec;
 mod error;
+mod import;
 mod ledger;
+mod no_penalty;
 mod numbering;
 mod paths;
 mod peek;
@@ -19,6 +21,7 @@ pub use backup::{
 };
 pub use codec::{CodecError, SCHEMA_VERSION, decode, encode};
 pub use error::{Result, StoreError};
+pub use import::{ImportWrite, ImportedCounts, ImportedGuidance};
 pub use ledger::{Ledger, Snapshot};
 pub use paths::{DB_FILE_NAME, default_db_path};
 pub use read_only::is_writable;

@@ -7,10 +7,11 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
+use super::import::ImportWindow;
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
-use super::{catalogue, letters, new_guidance, register, theme};
+use super::{catalogue, letters, new_guidance, no_penalty, register, theme};
 use crate::search::data::LedgerData;
 use crate::store::{BackupReport, Ledger, StoreError};
 
@@ -28,13 +29,16 @@ pub struct LedgerApp {
     pub(super) new_guidance: new_guidance::NewGuidanceTab,
     pub(super) letters: letters::LettersTab,
     pub(super) register: register::RegisterTab,
+    pub(super) no_penalty: no_penalty::NoPenaltyTab,
     lookup: QuickLookup,
     pub(super) record: Option<RecordDialog>,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
+    /// The 导入表格 window, while open.
+    pub(super) import: Option<ImportWindow>,
     pub status: Option<Status>,
     commands: Vec<Command>,
-    picker: Picker,
+    pub(super) picker: Picker,
     /// The daily backup, written on its own thread while the clerk works.
     daily_backup: Option<Receiver<Result<BackupReport, StoreError>>>,
 }
@@ -56,10 +60,12 @@ impl LedgerApp {
             new_guidance: new_guidance::NewGuidanceTab::new(now()),
             letters: letters::LettersTab::default(),
             register: register::RegisterTab::default(),
+            no_penalty: no_penalty::NoPenaltyTab::default(),
             lookup: QuickLookup::default(),
             record: None,
             settings: None,
             export,
+            import: None,
             status: None,
             commands: Vec::new(),
             picker,
@@ -133,6 +139,7 @@ impl LedgerApp {
                 Tab::NewGuidance => self.new_guidance.ui(ui, &self.data, commands),
                 Tab::Letters => self.letters.ui(ui, &self.data, commands),
                 Tab::Register => self.register.ui(ui, &self.data, commands),
+                Tab::NoPenalty => self.no_penalty.ui(ui, &self.data, commands),
             }
         });
 
@@ -143,6 +150,11 @@ impl LedgerApp {
             self.record = None;
         }
         self.export.show(&ctx, &mut self.status);
+        if let Some(window) = &mut self.import
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.import = None;
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);

@@ -1,21 +1,24 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
 use crate::domain::{
-    CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
+    CatalogueItem, GuidanceDraft, NoPenaltyEntry, Officer, OpinionLetterDraft, RecordId, Settings,
 };
 use crate::export::{Format, ListKind};
+use crate::import::{ImportKind, Plan};
 
-/// The four tabs.
+/// The tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Catalogue,
     NewGuidance,
     Letters,
     Register,
+    NoPenalty,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register];
+    pub const ALL: [Tab; 5] =
+        [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register, Tab::NoPenalty];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -23,6 +26,7 @@ impl Tab {
             Tab::NewGuidance => "新建指导",
             Tab::Letters => "意见书",
             Tab::Register => "登记簿",
+            Tab::NoPenalty => "不罚清单",
         }
     }
 }
@@ -47,6 +51,11 @@ pub enum Command {
         reason: String,
     },
     SaveItem(CatalogueItem),
+    SaveNoPenalty(NoPenaltyEntry),
+    /// Open the 导入表格 window for a kind of list.
+    OpenImport(ImportKind),
+    /// Write a checked import (a dry run without bad rows) in one transaction.
+    CommitImport(Box<Plan>),
     SaveOfficer(Officer),
     DeleteOfficer(RecordId),
     SaveSettings(Settings),

@@ -51,6 +51,8 @@ impl SettingsPage {
             ui.separator();
             self.backup.ui(ui);
             ui.separator();
+            super::import::settings_section(ui, data.read_only, commands);
+            ui.separator();
             self.officers_ui(ui, data, commands);
         });
         open

@@ -7,7 +7,8 @@ use redb::{
 use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
-    CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES, SETTINGS,
+    CATALOGUE, GUIDANCE, LETTERS, META, NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES,
+    SETTINGS,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -19,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 9] = [
+pub(super) const TABLE_NAMES: [&str; 10] = [
     "meta",
     "settings",
     "officers",
@@ -29,6 +30,7 @@ pub(super) const TABLE_NAMES: [&str; 9] = [
     "sequences",
     "numbers",
     "preferences",
+    "no_penalty",
 ];
 
 /// Something done to each table in turn.
@@ -49,7 +51,8 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(LETTERS)?;
     visitor.visit(SEQUENCES)?;
     visitor.visit(NUMBERS)?;
-    visitor.visit(PREFERENCES)
+    visitor.visit(PREFERENCES)?;
+    visitor.visit(NO_PENALTY)
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
@@ -123,7 +126,11 @@ impl TableVisitor for Summer<'_> {
         &mut self,
         def: TableDefinition<'static, K, V>,
     ) -> Result<(), redb::Error> {
-        let table = self.src.open_table(def)?;
+        // A backup made before a table existed lacks it; it is summed as it was made.
+        let table = match self.src.open_table(def) {
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            other => other?,
+        };
         self.tally.begin(def.name());
         for entry in table.iter()? {
             let (k, v) = entry?;
@@ -149,12 +156,16 @@ impl TableVisitor for Copier<'_> {
         &mut self,
         def: TableDefinition<'static, K, V>,
     ) -> Result<(), redb::Error> {
-        let source = self.src.open_table(def)?;
         let write = !self.keep.contains(&def.name());
         let mut target = self.dst.open_table(def)?;
         if write {
             target.retain(|_, _| false)?;
         }
+        // A table newer than the source stays empty, and out of the sum as the source made it.
+        let source = match self.src.open_table(def) {
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            other => other?,
+        };
         self.tally.begin(def.name());
         for entry in source.iter()? {
             let (k, v) = entry?;
