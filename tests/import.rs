@@ -255,7 +255,7 @@ fn bad_rows_are_reported_with_the_row_number_excel_shows_and_a_reason() {
 
 #[test]
 fn a_file_that_is_not_a_spreadsheet_gets_one_clear_message() {
-    let junk: Vec<u8> = (0..2000u32).map(|i| (i * 37 % 256) as u8).collect();
+    let junk: Vec<u8> = (0..2000u32).map(|i| u8::try_from(i * 37 % 256).unwrap_or(0)).collect();
     let error = read_bytes(&junk, "照片.jpg").unwrap_err();
     assert!(error.to_string().contains("不是表格文件"), "{error}");
     let mut fake_zip = b"PK\x03\x04".to_vec();
@@ -280,14 +280,14 @@ fn ledger_with_records(office: &Office) -> Ledger {
     let fire = ledger.save_item(&item("消防安全提示", Method::Warning)).unwrap();
     let draft = |day: u32, name: &str, refused: bool, effect: &str| GuidanceDraft {
         place: "金岭一村".into(),
-        officers: if day % 2 == 0 { vec![ma.id, li.id] } else { vec![li.id] },
+        officers: if day.is_multiple_of(2) { vec![ma.id, li.id] } else { vec![li.id] },
         subject: Subject {
             kind: SubjectKind::IndividualBusiness,
             name: name.into(),
             ..Default::default()
         },
-        item: Some(if day % 3 == 0 { fire.id } else { food.id }),
-        method: if day % 3 == 0 { Method::Warning } else { Method::Reminder },
+        item: Some(if day.is_multiple_of(3) { fire.id } else { food.id }),
+        method: if day.is_multiple_of(3) { Method::Warning } else { Method::Reminder },
         content: "提醒落实进货查验记录制度".into(),
         effect: effect.into(),
         acceptance: if refused { Acceptance::Refused } else { Acceptance::Accepted },

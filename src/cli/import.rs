@@ -68,11 +68,12 @@ fn mapping_line(mapping: &Mapping, sheet: &crate::import::Sheet) -> String {
             None => unmapped.push(target.name),
         }
     }
-    let mut line = format!("列对应：{}", mapped.join("，"));
-    if !unmapped.is_empty() {
-        line.push_str(&format!("（无对应列：{}）", unmapped.join("、")));
+    let line = format!("列对应：{}", mapped.join("，"));
+    if unmapped.is_empty() {
+        line
+    } else {
+        format!("{line}（无对应列：{}）", unmapped.join("、"))
     }
-    line
 }
 
 fn done_line(counts: &ImportedCounts) -> String {

@@ -66,10 +66,9 @@ pub(super) fn plan(sheet: &Sheet, mapping: &Mapping, rows: Range<usize>, known: 
             Some(reason) => plan.push_bad(row.number(), reason),
         }
     }
-    let mut next = next_serial(known.no_penalty).max(seen.keys().max().map_or(1, |m| m + 1));
-    for i in unnumbered {
-        plan.write.entries[i].serial = next;
-        next += 1;
+    let first = next_serial(known.no_penalty).max(seen.keys().max().map_or(1, |m| m + 1));
+    for (serial, i) in (first..).zip(unnumbered) {
+        plan.write.entries[i].serial = serial;
     }
     plan
 }

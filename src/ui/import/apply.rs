@@ -75,9 +75,6 @@ fn done_text(counts: &ImportedCounts) -> String {
             main.push(format!("目录事项{}项", counts.items));
         }
     }
-    let mut text = format!("已导入：{}", main.join("，"));
-    if !created.is_empty() {
-        text.push_str(&format!("；新建{}", created.join("、")));
-    }
-    text
+    let text = format!("已导入：{}", main.join("，"));
+    if created.is_empty() { text } else { format!("{text}；新建{}", created.join("、")) }
 }
