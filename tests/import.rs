@@ -384,6 +384,74 @@ fn the_no_penalty_list_imports_from_utf8_bom_and_gbk_alike() {
 }
 
 #[test]
+fn the_no_penalty_list_imports_from_excel_with_a_title_and_number_cells() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.merge_range(0, 0, 1, 5, "金岭回族镇轻微违法行为不予处罚清单", &Format::new()).unwrap();
+    let headers = ["序号", "执法领域", "违法行为", "法律依据", "不予处罚的条件", "实施主体"];
+    for (c, h) in (0u16..).zip(headers) {
+        sheet.write_string(2, c, h).unwrap();
+    }
+    let rows = [
+        ("消防", "占用消防车通道", "《消防法》第二十八条", "首次违法，当场改正"),
+        ("城乡建设", "擅自占道堆放建材", "《城市道路管理条例》第二十七条", "首次违法，及时清理"),
+    ];
+    for (r, row) in (3u32..).zip(rows) {
+        sheet.write_number(r, 0, f64::from(r + 7)).unwrap();
+        sheet.write_string(r, 1, row.0).unwrap();
+        sheet.write_string(r, 2, row.1).unwrap();
+        sheet.write_string(r, 3, row.2).unwrap();
+        sheet.write_string(r, 4, row.3).unwrap();
+    }
+    let office = Office::new();
+    let ledger = office.ledger();
+    let plan = dry_run(&ledger, ImportKind::NoPenalty, &book.save_to_buffer().unwrap());
+    assert!(plan.can_commit(), "{:?}", plan.bad);
+    guidance_ledger::import::commit(&ledger, &plan, now()).unwrap();
+    let list = ledger.snapshot().unwrap().no_penalty;
+    let serials: Vec<u32> = list.iter().map(|e| e.serial).collect();
+    assert_eq!(serials, [10, 11]);
+    assert_eq!(list[1].conditions, "首次违法，及时清理");
+    assert_eq!(list[0].created_at, now());
+
+    // A second import of the same list: every 序号 is taken, nothing is added.
+    let again = dry_run(&ledger, ImportKind::NoPenalty, &book.save_to_buffer().unwrap());
+    let rows: Vec<u32> = again.bad.iter().map(|b| b.row).collect();
+    assert_eq!(rows, [4, 5]);
+    assert!(again.bad[0].reason.contains("序号10已在不罚清单中"), "{}", again.bad[0].reason);
+}
+
+#[test]
+fn a_no_penalty_entry_is_saved_edited_and_kept_with_its_first_save_time() {
+    let office = Office::new();
+    let ledger = office.ledger();
+    let entry = NoPenaltyEntry {
+        serial: 1,
+        domain: "市场监管".into(),
+        violation: "未按规定公示营业执照".into(),
+        basis: "《市场主体登记管理条例》第三十六条".into(),
+        conditions: "首次违法且及时改正".into(),
+        ..Default::default()
+    };
+    let saved = ledger.save_no_penalty(&entry, at(2026, 1, 5, 9, 0)).unwrap();
+    assert_eq!(saved.id, 1);
+    let edited = NoPenaltyEntry { implementer: "市场监管所".into(), ..saved.clone() };
+    let edited = ledger.save_no_penalty(&edited, at(2026, 2, 1, 9, 0)).unwrap();
+    assert_eq!(edited.created_at, at(2026, 1, 5, 9, 0));
+    assert_eq!(edited.updated_at, at(2026, 2, 1, 9, 0));
+    assert_eq!(ledger.snapshot().unwrap().no_penalty, [edited.clone()]);
+
+    let invalid = NoPenaltyEntry { violation: String::new(), ..edited.clone() };
+    let error = ledger.save_no_penalty(&invalid, now()).unwrap_err();
+    assert!(error.to_string().contains("请填写违法行为"), "{error}");
+    let missing = NoPenaltyEntry { id: 99, ..edited };
+    assert!(matches!(ledger.save_no_penalty(&missing, now()), Err(StoreError::NotFound { .. })));
+    drop(ledger);
+    let read_only = Ledger::open_read_only(&office.db).unwrap();
+    assert!(matches!(read_only.save_no_penalty(&entry, now()), Err(StoreError::ReadOnly(_))));
+}
+
+#[test]
 fn catalogues_in_gbk_and_xlsx_read_the_same_and_bad_values_are_named() {
     let csv = "序号,事项名称,所属领域,指导方式,指导依据,适用对象,实施主体,咨询电话,是否涉企,状态\n\
                1,燃气安全提示,安全生产,提示提醒,《城镇燃气管理条例》,餐饮单位,安监站,0533-1234567,是,有效\n\

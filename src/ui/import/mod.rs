@@ -150,7 +150,7 @@ impl ImportWindow {
                             && self.kind != kind
                         {
                             self.kind = kind;
-                            self.loaded = None;
+                            self.remap();
                         }
                     }
                 });
@@ -179,6 +179,18 @@ impl ImportWindow {
             .color(theme::MUTED)
             .small(),
         );
+    }
+
+    /// Maps the file already read again, for the kind just chosen.
+    fn remap(&mut self) {
+        let Some(loaded) = self.loaded.take() else { return };
+        match Mapping::detect(self.kind, &loaded.sheet) {
+            Ok(mapping) => {
+                self.error = None;
+                self.loaded = Some(Loaded { sheet: loaded.sheet, mapping, plan: None });
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
     }
 
     /// Opens the native dialog on its own thread; with none, the typed path is the way.
