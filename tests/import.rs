@@ -439,7 +439,7 @@ fn a_no_penalty_entry_is_saved_edited_and_kept_with_its_first_save_time() {
     let edited = ledger.save_no_penalty(&edited, at(2026, 2, 1, 9, 0)).unwrap();
     assert_eq!(edited.created_at, at(2026, 1, 5, 9, 0));
     assert_eq!(edited.updated_at, at(2026, 2, 1, 9, 0));
-    assert_eq!(ledger.snapshot().unwrap().no_penalty, [edited.clone()]);
+    assert_eq!(ledger.snapshot().unwrap().no_penalty, std::slice::from_ref(&edited));
 
     let invalid = NoPenaltyEntry { violation: String::new(), ..edited.clone() };
     let error = ledger.save_no_penalty(&invalid, now()).unwrap_err();
