@@ -713,3 +713,25 @@ mod window {
         assert_eq!(list[0].domain, "市场监管");
     }
 }
+
+#[test]
+fn a_dry_run_on_a_ledger_not_yet_made_creates_no_file_and_a_commit_makes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("新台账.redb");
+    let file = dir.path().join("不罚清单.csv");
+    std::fs::write(&file, no_penalty_csv()).unwrap();
+    let output = run(&["import", "no-penalty", "--db", text(&db), "--from", text(&file)]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(out(&output).contains("将新增不罚清单条目3项"), "{}", out(&output));
+    assert!(!db.exists(), "a dry run makes no ledger");
+
+    let output =
+        run(&["import", "no-penalty", "--db", text(&db), "--from", text(&file), "--commit"]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(out(&output).contains("已导入：不罚清单条目3"), "{}", out(&output));
+    assert_eq!(Ledger::open(&db).unwrap().no_penalty_list().unwrap().len(), 3);
+
+    let help = run(&["import", "--help"]);
+    let said = out(&help);
+    assert!(said.contains("试运行") && said.contains("--commit"), "{said}");
+}
