@@ -4,6 +4,7 @@
 mod backup;
 mod demo;
 mod export;
+mod import;
 mod search;
 mod soak;
 
@@ -14,11 +15,13 @@ use std::process::ExitCode;
 use clap::{ArgAction, Parser, Subcommand};
 
 use crate::export::ExportError;
+use crate::import::ImportError;
 use crate::store::{Ledger, StoreError};
 
 pub use backup::{backup, restore};
 pub use demo::demo;
 pub use export::export;
+pub use import::import;
 pub use search::search;
 pub use soak::soak;
 
@@ -135,6 +138,25 @@ pub enum Command {
         #[arg(long, value_name = "备份文件")]
         from: PathBuf,
     },
+    /// 从表格导入旧登记簿（register）、事项目录（catalogue）或不罚清单（no-penalty）；
+    /// 默认只试运行，加 --commit 才写入，且要么全部导入、要么一行也不导入
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger import <清单> --from 文件 [--commit] [--db 文件]"
+    )]
+    Import {
+        /// 要导入的清单：register、catalogue 或 no-penalty
+        #[arg(value_name = "清单", help_heading = "参数")]
+        list: String,
+        /// 要导入的表格文件：.xlsx、.xls 或 .csv（UTF-8 或 GBK 编码）
+        #[arg(long, value_name = "文件")]
+        from: PathBuf,
+        /// 正式写入台账；不加时只试运行，报告结果而不作改动
+        #[arg(long)]
+        commit: bool,
+    },
     /// Saves documents in a loop, one line per commit; for the crash test (tests/crash.rs).
     #[command(hide = true)]
     Soak {
@@ -150,6 +172,12 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Export(#[from] ExportError),
+    #[error("{0}")]
+    Import(ImportError),
+    #[error(
+        "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 no-penalty（不罚清单）。"
+    )]
+    UnknownImport(String),
     #[error("找不到台账数据库“{}”。请检查 --db 后的路径；导出和查找不会新建数据库。", .0.display())]
     MissingDb(PathBuf),
     #[error(
@@ -209,6 +237,7 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
         Command::Search { text } => search(db, &text.join(" ")),
         Command::Backup { to } => backup(db, &to).map(|_| ()),
         Command::Restore { from } => restore(db, &from).map(|_| ()),
+        Command::Import { list, from, commit } => import(db, &list, &from, commit).map(|_| ()),
         Command::Soak { count } => soak(db, count),
     };
     match result {

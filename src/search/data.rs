@@ -10,7 +10,8 @@ use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
 use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
-    CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
+    CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, RecordId, RegisterRow,
+    Settings,
 };
 use crate::store::{Ledger, Result, Snapshot};
 
@@ -40,6 +41,8 @@ pub struct LedgerData {
     pub attachments: Vec<Attachment>,
     /// Follow-up visits in id order.
     pub follow_ups: Vec<FollowUp>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
     pub index: SearchIndex,
     guidance_pos: HashMap<RecordId, usize>,
     letter_pos: HashMap<RecordId, usize>,
@@ -70,6 +73,7 @@ impl LedgerData {
             reviews,
             attachments,
             warnings,
+            no_penalty,
         } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
@@ -94,6 +98,7 @@ impl LedgerData {
             attachments,
             warnings: warnings.into_iter().map(|w| (w.guidance, w)).collect(),
             violation_window: ViolationWindow::default(),
+            no_penalty,
             index,
             guidance_pos,
             letter_pos,
@@ -229,6 +234,15 @@ impl LedgerData {
         match self.follow_ups.iter_mut().find(|f| f.id == follow_up.id) {
             Some(f) => *f = follow_up,
             None => self.follow_ups.push(follow_up),
+        }
+        self.generation += 1;
+    }
+
+    /// Adds or replaces a no-penalty entry.
+    pub fn put_no_penalty(&mut self, entry: NoPenaltyEntry) {
+        match self.no_penalty.iter_mut().find(|x| x.id == entry.id) {
+            Some(x) => *x = entry,
+            None => self.no_penalty.push(entry),
         }
         self.generation += 1;
     }

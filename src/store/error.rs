@@ -82,6 +82,10 @@ pub enum StoreError {
         .0.display()
     )]
     ReadOnly(PathBuf),
+    #[error(
+        "台账在预览之后有了改动（{0}），导入没有进行，什么也没有写入。请重新预览后再确认导入。"
+    )]
+    ImportStale(String),
 }
 
 impl StoreError {

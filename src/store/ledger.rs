@@ -11,7 +11,7 @@ use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
 use crate::domain::warning::WarningCase;
-use crate::domain::{CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
+use crate::domain::{CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, Settings};
 
 use super::codec;
 use super::error::{Result, StoreError};
@@ -19,8 +19,9 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
-    OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY, TYPICAL, WARNINGS,
+    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META,
+    NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY,
+    TYPICAL, WARNINGS,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -46,6 +47,8 @@ pub struct Snapshot {
     pub reviews: Vec<ItemReview>,
     pub attachments: Vec<Attachment>,
     pub warnings: Vec<WarningCase>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
 }
 
 impl Ledger {
@@ -158,7 +161,7 @@ impl Ledger {
                 Some(v) if v < plan.target => migrate_from = Some(v),
                 Some(_) => {}
             }
-            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY] {
                 txn.open_table(table)?;
             }
             txn.open_table(SEQUENCES)?;
@@ -195,6 +198,7 @@ impl Ledger {
             reviews: load_all(&txn, ITEM_REVIEWS, "事项审查记录")?,
             attachments: load_all(&txn, ATTACHMENTS, "附件")?,
             warnings: load_all(&txn, WARNINGS, "不罚清单登记")?,
+            no_penalty: load_all(&txn, NO_PENALTY, "不罚清单条目")?,
         })
     }
 

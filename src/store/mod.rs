@@ -6,8 +6,10 @@ mod codec;
 mod course;
 mod error;
 mod follow_ups;
+mod import;
 mod ledger;
 mod migrate;
+mod no_penalty;
 mod numbering;
 mod paths;
 mod peek;
@@ -27,6 +29,7 @@ pub use backup::{
 };
 pub use codec::{CodecError, SCHEMA_VERSION, decode, decode_version, encode};
 pub use error::{Result, StoreError};
+pub use import::{ImportWrite, ImportedCounts, ImportedGuidance};
 pub use ledger::{Ledger, Snapshot};
 pub use paths::{DB_FILE_NAME, default_db_path};
 pub use read_only::is_writable;

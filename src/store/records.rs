@@ -170,8 +170,8 @@ impl Ledger {
 
 /// Documents being saved together in one write transaction; see [`Ledger::batch`].
 pub struct Batch<'a> {
-    txn: &'a WriteTransaction,
-    log: BatchLog,
+    pub(super) txn: &'a WriteTransaction,
+    pub(super) log: BatchLog,
 }
 
 impl Batch<'_> {
@@ -262,14 +262,14 @@ impl Batch<'_> {
 /// What a batch changed, logged once after it is committed: every line of a small batch,
 /// the count and the first and last lines of a large one.
 #[derive(Default)]
-struct BatchLog {
+pub(super) struct BatchLog {
     count: usize,
     first: Option<String>,
     last: Option<String>,
 }
 
 impl BatchLog {
-    fn push(&mut self, line: String) {
+    pub(super) fn push(&mut self, line: String) {
         self.count += 1;
         if self.first.is_none() {
             self.first = Some(line);

@@ -10,6 +10,8 @@ pub const OFFICERS: TableDefinition<u64, &[u8]> = TableDefinition::new("officers
 pub const CATALOGUE: TableDefinition<u64, &[u8]> = TableDefinition::new("catalogue");
 pub const GUIDANCE: TableDefinition<u64, &[u8]> = TableDefinition::new("guidance");
 pub const LETTERS: TableDefinition<u64, &[u8]> = TableDefinition::new("letters");
+/// The no-penalty list (不罚清单), by entry id.
+pub const NO_PENALTY: TableDefinition<u64, &[u8]> = TableDefinition::new("no_penalty");
 /// Last number given in a sequence, keyed `series/year` (e.g. `guidance/2026`).
 pub const SEQUENCES: TableDefinition<&str, u32> = TableDefinition::new("sequences");
 /// Every number ever given, as printed, to the kind (0 guidance, 1 letter) and id that holds it.

@@ -8,12 +8,13 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
 use super::follow_up::FollowUpWindow;
+use super::import::ImportWindow;
 use super::lookup::QuickLookup;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
 use super::todo::TodoWindow;
 use super::typical::TypicalWindow;
-use super::{catalogue, letters, new_guidance, register, theme};
+use super::{catalogue, letters, new_guidance, no_penalty, register, theme};
 use crate::search::data::LedgerData;
 use crate::store::{BackupReport, Ledger, StoreError};
 
@@ -31,6 +32,7 @@ pub struct LedgerApp {
     pub(super) new_guidance: new_guidance::NewGuidanceTab,
     pub(super) letters: letters::LettersTab,
     pub(super) register: register::RegisterTab,
+    pub(super) no_penalty: no_penalty::NoPenaltyTab,
     lookup: QuickLookup,
     pub(super) record: Option<RecordDialog>,
     pub(super) typical: Option<TypicalWindow>,
@@ -38,9 +40,11 @@ pub struct LedgerApp {
     pub(super) todo: TodoWindow,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
+    /// The 导入表格 window, while open.
+    pub(super) import: Option<ImportWindow>,
     pub status: Option<Status>,
     commands: Vec<Command>,
-    picker: Picker,
+    pub(super) picker: Picker,
     /// The daily backup, written on its own thread while the clerk works.
     daily_backup: Option<Receiver<Result<BackupReport, StoreError>>>,
 }
@@ -62,6 +66,7 @@ impl LedgerApp {
             new_guidance: new_guidance::NewGuidanceTab::new(now()),
             letters: letters::LettersTab::default(),
             register: register::RegisterTab::default(),
+            no_penalty: no_penalty::NoPenaltyTab::default(),
             lookup: QuickLookup::default(),
             record: None,
             typical: None,
@@ -69,6 +74,7 @@ impl LedgerApp {
             todo: TodoWindow::default(),
             settings: None,
             export,
+            import: None,
             status: None,
             commands: Vec::new(),
             picker,
@@ -145,6 +151,7 @@ impl LedgerApp {
                 Tab::NewGuidance => self.new_guidance.ui(ui, &self.data, commands),
                 Tab::Letters => self.letters.ui(ui, &self.data, commands),
                 Tab::Register => self.register.ui(ui, &self.data, commands),
+                Tab::NoPenalty => self.no_penalty.ui(ui, &self.data, commands),
             }
         });
 
@@ -167,6 +174,11 @@ impl LedgerApp {
         }
         self.todo.show(&ctx, &self.data, &mut self.commands);
         self.export.show(&ctx, &mut self.status);
+        if let Some(window) = &mut self.import
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.import = None;
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);

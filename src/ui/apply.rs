@@ -25,6 +25,9 @@ impl LedgerApp {
             | Command::SaveOfficer(_)
             | Command::DeleteOfficer(_)
             | Command::SaveSettings(_) => self.apply_setup(command),
+            Command::SaveNoPenalty(_) | Command::OpenImport(_) | Command::CommitImport(_) => {
+                self.apply_import(command, now);
+            }
             Command::OpenGuidance(id) => self.record = Some(RecordDialog::guidance(id)),
             Command::OpenLetter(id) => self.record = Some(RecordDialog::letter(id)),
             Command::EditGuidance(id) => {

@@ -7,21 +7,24 @@ use crate::domain::review::ReviewMove;
 use crate::domain::typical::TypicalCase;
 use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
-    CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
+    CatalogueItem, GuidanceDraft, NoPenaltyEntry, Officer, OpinionLetterDraft, RecordId, Settings,
 };
 use crate::export::{Format, ListKind};
+use crate::import::{ImportKind, Plan};
 
-/// The four tabs.
+/// The tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Catalogue,
     NewGuidance,
     Letters,
     Register,
+    NoPenalty,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register];
+    pub const ALL: [Tab; 5] =
+        [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register, Tab::NoPenalty];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -29,6 +32,7 @@ impl Tab {
             Tab::NewGuidance => "新建指导",
             Tab::Letters => "意见书",
             Tab::Register => "登记簿",
+            Tab::NoPenalty => "不罚清单",
         }
     }
 }
@@ -73,6 +77,11 @@ pub enum Command {
         id: RecordId,
         step: ReviewMove,
     },
+    SaveNoPenalty(NoPenaltyEntry),
+    /// Open the 导入表格 window for a kind of list.
+    OpenImport(ImportKind),
+    /// Write a checked import (a dry run without bad rows) in one transaction.
+    CommitImport(Box<Plan>),
     SaveOfficer(Officer),
     DeleteOfficer(RecordId),
     SaveSettings(Settings),

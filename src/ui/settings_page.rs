@@ -53,6 +53,8 @@ impl SettingsPage {
             ui.separator();
             no_penalty_ui(ui, data, commands);
             ui.separator();
+            super::import::settings_section(ui, data.read_only, commands);
+            ui.separator();
             self.officers_ui(ui, data, commands);
         });
         open

@@ -11,7 +11,7 @@ use super::tables::{Copier, Tally, visit_all};
 use super::{AttachmentCopy, BackupKind, BackupReport};
 use crate::store::Ledger;
 use crate::store::error::{Result, StoreError};
-use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, OFFICERS};
+use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY, OFFICERS};
 
 /// Preferences belong to this PC (its folders), not to the records: a restore keeps them.
 const KEPT_TABLES: [&str; 1] = ["preferences"];
@@ -57,7 +57,7 @@ impl Ledger {
 
     fn is_empty(&self) -> Result<bool> {
         let txn = self.db.begin_read()?;
-        for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+        for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY] {
             if txn.open_table(table)?.len()? > 0 {
                 return Ok(false);
             }

@@ -7,8 +7,8 @@ use redb::{
 use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
-    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META, NUMBERS,
-    OFFICERS, PREFERENCES, SEQUENCES, SETTINGS, TYPICAL, WARNINGS,
+    ATTACHMENTS, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE, ITEM_REVIEWS, LETTERS, META,
+    NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES, SETTINGS, TYPICAL, WARNINGS,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -20,7 +20,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 15] = [
+pub(super) const TABLE_NAMES: [&str; 16] = [
     "meta",
     "settings",
     "officers",
@@ -36,6 +36,7 @@ pub(super) const TABLE_NAMES: [&str; 15] = [
     "item_reviews",
     "attachments",
     "warning_cases",
+    "no_penalty",
 ];
 
 /// Something done to each table in turn.
@@ -62,7 +63,8 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(COURSES)?;
     visitor.visit(ITEM_REVIEWS)?;
     visitor.visit(ATTACHMENTS)?;
-    visitor.visit(WARNINGS)
+    visitor.visit(WARNINGS)?;
+    visitor.visit(NO_PENALTY)
 }
 
 /// Tables in `txn` that are neither ledger tables nor the manifest.
@@ -148,7 +150,11 @@ impl TableVisitor for Summer<'_> {
         if self.skip.contains(&def.name()) {
             return Ok(());
         }
-        let table = self.src.open_table(def)?;
+        // A backup made before a table existed lacks it; it is summed as it was made.
+        let table = match self.src.open_table(def) {
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            other => other?,
+        };
         self.tally.begin(def.name());
         for entry in table.iter()? {
             let (k, v) = entry?;
@@ -174,12 +180,16 @@ impl TableVisitor for Copier<'_> {
         &mut self,
         def: TableDefinition<'static, K, V>,
     ) -> Result<(), redb::Error> {
-        let source = self.src.open_table(def)?;
         let write = !self.keep.contains(&def.name());
         let mut target = self.dst.open_table(def)?;
         if write {
             target.retain(|_, _| false)?;
         }
+        // A table newer than the source stays empty, and out of the sum as the source made it.
+        let source = match self.src.open_table(def) {
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(()),
+            other => other?,
+        };
         self.tally.begin(def.name());
         for entry in source.iter()? {
             let (k, v) = entry?;
