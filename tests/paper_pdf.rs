@@ -190,24 +190,34 @@ fn a_guidance_record_prints_on_a4_with_its_form_in_order() -> TestResult {
     assert_eq!(title, "行政指导文书");
 
     let text = text_of(&printed)?;
+    // Labels in order down the form; a wrapped label interleaves with its value's lines.
     in_order(
         &text,
         &[
             "行政指导文书",
             "金岭指导书〔2026〕7号",
             "指导时间",
-            "2026年3月5日",
             "指导地点",
             "指导人员",
-            "马国强、李娜",
             "指导对象",
-            "统一社会信用代码：91640100MA76XQ2K3B",
-            "指导内容（事项）",
-            "提醒规范明码标价，张贴价目表。",
-            "指导取得的效益、效果",
+            "指导内容",
+            "（事项）",
+            "指导取得的",
+            "效益、效果",
             "单位：金岭回族镇人民政府（公章）",
         ],
     );
+    for value in [
+        "2026年3月5日9:30",
+        "马国强、李娜",
+        "张（个体户）",
+        "统一社会信用代码：91640100MA76XQ2K3B",
+        "地址：金岭回族镇中心街18号",
+        "指导方式：提示提醒",
+        "提醒规范明码标价，张贴价目表。",
+    ] {
+        assert!(text.contains(value), "{value} missing from {text}");
+    }
     assert!(
         printed
             .notes
@@ -392,5 +402,52 @@ fn a_register_of_300_rows_is_landscape_with_the_header_on_every_page() -> TestRe
             "金岭指导书〔2026〕300号",
         ],
     );
+    Ok(())
+}
+
+/// With `PAPER_PDF_OUT=folder`, writes one paper of each kind there, to render and look at
+/// (`pdftoppm -png -r 60`); the README's pictures in `assets/` are made this way.
+#[test]
+fn samples_for_looking_at() -> TestResult {
+    let Some(out) = std::env::var_os("PAPER_PDF_OUT").map(PathBuf::from) else { return Ok(()) };
+    let fonts = FontSet::system();
+    let record = guidance(
+        7,
+        "宁夏金岭𠮷祥农产品有限公司",
+        "检查发现店内部分商品未标示价格，价签信息不全。现场提醒经营者依照《明码标价和禁止价格欺诈规定》\
+         规范标价，张贴价目表，并于三日内完成整改。",
+        "经营者当场接受指导，已补齐价签，次日回访核实整改到位。",
+    );
+    let record_pdf = paper_pdf(&guidance_of(&record), &fonts)?;
+    std::fs::write(out.join("guidance.pdf"), &record_pdf.bytes)?;
+    let problems = "经营场所未按规定明码标价，部分商品价签与实际售价不符。\n\
+                    未建立进货查验记录，无法提供部分商品的供货凭证。";
+    let opinion = "一是立即对全部商品重新核对价签，做到一货一签、货签对位。\n\
+                   二是建立并落实进货查验制度，留存供货商资质和票据，保存期限不少于二年。";
+    let letter_pdf = paper_pdf(&letter_paper(&letter(problems, opinion), UNIT), &fonts)?;
+    std::fs::write(out.join("letter.pdf"), &letter_pdf.bytes)?;
+    let records: Vec<Guidance> = (1..=60)
+        .map(|i| {
+            let name = if i % 4 == 0 {
+                "宁夏金岭回族镇某某农产品加工有限责任公司"
+            } else {
+                "张三（个体户）"
+            };
+            guidance(i, name, "提醒。", "已整改，并于次日回访。")
+        })
+        .collect();
+    let catalogue =
+        [CatalogueItem { id: 1, name: "价格行为规范指导".into(), ..Default::default() }];
+    let officers = [
+        Officer { id: 1, name: "马国强".into(), active: true, ..Default::default() },
+        Officer { id: 2, name: "李娜".into(), active: true, ..Default::default() },
+    ];
+    let rows = build_rows(&records, &catalogue, &officers);
+    let shown: Vec<_> = rows.iter().collect();
+    let register = register_pdf(&register_paper(&shown, UNIT, "2026年"), &fonts)?;
+    std::fs::write(out.join("register.pdf"), &register.bytes)?;
+    for note in record_pdf.notes.iter().chain(&letter_pdf.notes).chain(&register.notes) {
+        eprintln!("note: {note}");
+    }
     Ok(())
 }

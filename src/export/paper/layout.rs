@@ -183,6 +183,8 @@ struct Grid {
     pages: Vec<LaidPage>,
     /// The next free line on the last page.
     line: u32,
+    /// How many of the lines just above `line` were left blank by [`Block::Blank`].
+    blank_run: u32,
 }
 
 impl Grid {
@@ -193,7 +195,14 @@ impl Grid {
             items: Vec::new(),
             rules: Vec::new(),
         };
-        Grid { cell: spec.cell_mm(), pitch: spec.line_pitch_mm(), spec, pages: vec![page], line: 0 }
+        Grid {
+            cell: spec.cell_mm(),
+            pitch: spec.line_pitch_mm(),
+            spec,
+            pages: vec![page],
+            line: 0,
+            blank_run: 0,
+        }
     }
 
     fn page(&mut self) -> &mut LaidPage {
@@ -212,6 +221,7 @@ impl Grid {
             rules: Vec::new(),
         });
         self.line = 0;
+        self.blank_run = 0;
     }
 
     /// Starts a new page unless `n` more lines fit on this one.
@@ -246,6 +256,7 @@ impl Grid {
             self.page().items.push(item);
         }
         self.line += 1;
+        self.blank_run = 0;
     }
 
     fn block(&mut self, block: &Block) {
@@ -255,6 +266,7 @@ impl Grid {
             Block::Blank => {
                 if self.line > 0 {
                     self.line += 1;
+                    self.blank_run += 1;
                 }
             }
             Block::Paragraph { text, face, align, indent } => {
@@ -305,8 +317,9 @@ impl Grid {
         let date_w = date.map_or(0.0, |d| mm(width(d), self.cell));
         let centre = if date.is_some() { right - date_w / 2.0 } else { f32::NAN };
         let unit_lines = break_lines(unit.trim(), full, full);
-        let total = unit_lines.len() + usize::from(date.is_some());
-        self.need(u32::try_from(total).unwrap_or(u32::MAX));
+        let total = u32::try_from(unit_lines.len() + usize::from(date.is_some())).unwrap_or(1);
+        self.keep_with_text(total);
+        self.need(total);
         for line in &unit_lines {
             let w = mm(line.half_cells, self.cell);
             let x = if centre.is_nan() { right - w } else { centre - w / 2.0 };
@@ -320,6 +333,38 @@ impl Grid {
         }
     }
 
+    /// Makes room for `n` lines of signature on this page, so that it never stands on a page
+    /// of its own: first by closing up the blank lines above it, else by taking the last two
+    /// lines of text along to the next page.
+    fn keep_with_text(&mut self, n: u32) {
+        let lines = self.spec.lines;
+        if self.line + n <= lines || n > lines.saturating_sub(2) {
+            return;
+        }
+        let closed = self.blank_run.min(self.line + n - lines);
+        self.line -= closed;
+        self.blank_run -= closed;
+        if self.line + n <= lines || self.line < 3 {
+            return;
+        }
+        let from = self.line - 2;
+        let cut = self.line_top(from);
+        let page = self.page();
+        if page.rules.iter().any(|r| r.y2_mm > cut + 0.01) {
+            return;
+        }
+        let (moved, kept): (Vec<Placed>, Vec<Placed>) =
+            page.items.drain(..).partition(|p| p.baseline_mm > cut);
+        page.items = kept;
+        let shift = cut - self.spec.top_mm;
+        self.new_page();
+        for mut item in moved {
+            item.baseline_mm -= shift;
+            self.page().items.push(item);
+        }
+        self.line = 2;
+    }
+
     /// A two-column bordered form; rows grow with their text and split across pages.
     fn form(&mut self, label_chars: u32, rows: &[FormRow]) {
         let label_chars = label_chars.clamp(1, self.spec.chars.saturating_sub(3).max(1));
@@ -328,7 +373,7 @@ impl Grid {
         let split = left + to_f32(label_chars + 1) * self.cell;
         let value_half_cells = fit(right - split - self.cell, self.cell);
         for row in rows {
-            let label = break_lines(row.label.trim(), label_chars * 2, label_chars * 2);
+            let label = balanced(row.label.trim(), label_chars * 2);
             let value = break_lines(&row.value, value_half_cells, value_half_cells);
             let least = usize::try_from(row.min_lines.min(self.spec.lines)).unwrap_or(1);
             let n = label.len().max(value.len()).max(least);
@@ -398,6 +443,21 @@ impl Grid {
         };
         self.page().items.push(item);
     }
+}
+
+/// Lines of at most `max` half cells, as even as the fewest lines allow: a label of eight
+/// characters in a column of six prints as four and four (指导内容 / （事项）).
+fn balanced(text: &str, max: u32) -> Vec<Line> {
+    let greedy = break_lines(text, max, max);
+    let n = u32::try_from(greedy.len()).unwrap_or(u32::MAX);
+    if n < 2 {
+        return greedy;
+    }
+    let even = width(text).div_ceil(n).next_multiple_of(2);
+    (even..max)
+        .map(|w| break_lines(text, w, w))
+        .find(|lines| lines.len() == greedy.len())
+        .unwrap_or(greedy)
 }
 
 fn to_u32(n: usize) -> u32 {

@@ -98,7 +98,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         let len = if c.is_ascii_alphanumeric() {
-            rest.find(|d: char| !(d.is_ascii_alphanumeric() || d == '-')).unwrap_or(rest.len())
+            ascii_word(rest)
         } else if (c == '…' || c == '—') && rest[c.len_utf8()..].starts_with(c) {
             2 * c.len_utf8()
         } else {
@@ -109,6 +109,24 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         rest = tail;
     }
     out
+}
+
+/// The length of the ASCII word at the start of `text`: letters and digits, joined by the
+/// marks inside times, phone numbers and amounts (9:30, 0951-5012345, 3.5, a/b).
+fn ascii_word(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let joins = matches!(b, b'-' | b':' | b'.' | b'/' | b'_')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if b.is_ascii_alphanumeric() || (joins && end > 0) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end.max(1)
 }
 
 /// Splits any token wider than `limit` into single characters, so that it can be broken.
@@ -212,6 +230,8 @@ mod tests {
     fn an_ascii_word_stays_whole_when_it_fits() {
         let lines = break_lines("电话13800138000", 14, 14);
         assert_eq!(texts(&lines), ["电话", "13800138000"]);
+        let time = break_lines("2026年3月5日 9:30。", 16, 16);
+        assert_eq!(texts(&time), ["2026年3月5日 ", "9:30。"]);
         let long = break_lines("12345678901234567890", 8, 8);
         assert_eq!(texts(&long), ["12345678", "90123456", "7890"]);
     }
@@ -239,53 +259,12 @@ mod tests {
     /// checked on every line.
     #[test]
     fn generated_paragraphs_keep_every_rule() {
-        let pieces = [
-            "指",
-            "导",
-            "意",
-            "见",
-            "企",
-            "业",
-            "经",
-            "营",
-            "规",
-            "范",
-            "金",
-            "岭",
-            "镇",
-            "，",
-            "。",
-            "、",
-            "；",
-            "：",
-            "？",
-            "！",
-            "（",
-            "）",
-            "「",
-            "」",
-            "《",
-            "》",
-            "〔",
-            "〕",
-            "【",
-            "】",
-            "……",
-            "——",
-            "“",
-            "”",
-            "13800138000",
-            "91640100MA76XQ",
-            "(",
-            ")",
-            ",",
-            ".",
-            " ",
-            "a",
-            "2026",
-            "年",
-            "\n",
-        ];
+        let pieces: Vec<&str> =
+            "指|导|意|见|企|业|经|营|规|范|金|岭|镇|，|。|、|；|：|？|！|（|）|「|」|\
+             《|》|〔|〕|【|】|……|——|“|”|13800138000|91640100MA76XQ|(|)|,|.| |a|2026|年|\n|\
+             9:30|0951-5012345|3.5|-"
+                .split('|')
+                .collect();
         let mut rng = fastrand::Rng::with_seed(9704);
         for round in 0..3000 {
             let len = rng.usize(0..160);

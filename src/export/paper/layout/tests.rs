@@ -221,3 +221,25 @@ fn a_register_row_taller_than_a_page_splits() {
     let empty = lay_out_register(&RegisterPaper { headers: Vec::new(), ..register(0) });
     assert_eq!(empty.pages.len(), 1);
 }
+
+#[test]
+fn the_signature_never_stands_alone_on_a_page() {
+    // Twenty lines of text and two blank lines leave no room for unit and date.
+    let mut blocks: Vec<Block> = (0..20).map(|i| body(&format!("第{i}段"))).collect();
+    blocks.extend([Block::Blank, Block::Blank]);
+    blocks.push(Block::Signature {
+        unit: "金岭回族镇人民政府".into(),
+        date: Some("2026年12月3日".into()),
+    });
+    let laid = lay_out(&paper(blocks.clone()));
+    assert_eq!(laid.pages.len(), 1, "the blank lines close up");
+
+    // Twenty-two lines of text: the last two go over with the signature.
+    blocks.splice(0..0, [body("甲"), body("乙")]);
+    let laid = lay_out(&paper(blocks));
+    assert_eq!(laid.pages.len(), 2);
+    let second: Vec<&str> = text_items(&laid.pages[1]).iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(second, ["第18段", "第19段", "金岭回族镇人民政府", "2026年12月3日"]);
+    let first_line = |page: &LaidPage| text_items(page)[0].baseline_mm;
+    assert!(near(first_line(&laid.pages[1]), first_line(&laid.pages[0])));
+}
