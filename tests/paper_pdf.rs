@@ -134,8 +134,11 @@ fn words_of(printed: &Printed) -> TestResult<Vec<Word>> {
     Ok(words)
 }
 
-/// Page sizes in points, fonts embedded, and the title, read with lopdf.
-fn structure(printed: &Printed) -> TestResult<(Vec<(f32, f32)>, usize, String)> {
+/// Page sizes in points, the number of fonts embedded, and the title.
+type Structure = (Vec<(f32, f32)>, usize, String);
+
+/// The [`Structure`] of a PDF, read with lopdf.
+fn structure(printed: &Printed) -> TestResult<Structure> {
     let doc = lopdf::Document::load_mem(&printed.bytes)?;
     let mut sizes = Vec::new();
     for (_, id) in doc.get_pages() {

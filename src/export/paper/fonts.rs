@@ -157,7 +157,7 @@ impl FontSet {
     }
 
     /// When `face` does not print in its official font, a sentence saying what it uses
-    /// instead, e.g. 本机未安装仿宋_GB2312，已改用思源宋体（Noto Serif SC）.
+    /// instead, e.g. “本机未安装仿宋\_GB2312，已改用思源宋体（Noto Serif SC）”.
     pub fn fallback_note(&self, face: Face) -> Option<String> {
         let id = self.primary(face);
         let exact = matches!(

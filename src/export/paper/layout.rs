@@ -314,6 +314,8 @@ impl Grid {
     fn signature(&mut self, unit: &str, date: Option<&str>) {
         let full = self.spec.chars * 2;
         let right = self.spec.left_mm + self.spec.text_width_mm - 4.0 * self.cell;
+        let date = date.map(|d| super::linebreak::printable(d).replace('\n', ""));
+        let date = date.as_deref().map(str::trim);
         let date_w = date.map_or(0.0, |d| mm(width(d), self.cell));
         let centre = if date.is_some() { right - date_w / 2.0 } else { f32::NAN };
         let unit_lines = break_lines(unit.trim(), full, full);
@@ -405,7 +407,7 @@ impl Grid {
         for i in 0..take {
             if let Some(line) = i.checked_sub(label_at).and_then(|j| label.get(j)) {
                 let w = mm(line.half_cells, self.cell);
-                let x = split - (split - left + w) / 2.0;
+                let x = f32::midpoint(left, split) - w / 2.0;
                 self.put_at(first + to_u32(i), &line.text, x, Face::FangSong);
             }
             if let Some(line) = value.get(from + i) {

@@ -168,7 +168,7 @@ impl<'f> Writer<'f> {
             self.faces.insert(i);
         }
         let mut runs: Vec<Run> = Vec::new();
-        let mut open: Option<(FontId, Vec<(char, f32, f32)>)> = None;
+        let mut open: Option<(FontId, Vec<Slot>)> = None;
         for slot in item.slots() {
             let ch = slot.0;
             if ch.is_whitespace() {
@@ -205,7 +205,7 @@ impl<'f> Writer<'f> {
 
     /// Glyphs for the characters of `slots`, each centred in its slot. A glyph wider than its
     /// slot (a capital M among half-width digits) gets a run of its own, squeezed to fit.
-    fn run(&mut self, id: FontId, slots: &[(char, f32, f32)], item: &Placed) -> Vec<Run> {
+    fn run(&mut self, id: FontId, slots: &[Slot], item: &Placed) -> Vec<Run> {
         let Some(font) = self.krilla_font(id) else { return Vec::new() };
         let Some(bytes) = self.fonts.bytes(id) else { return Vec::new() };
         let Some(parsed) = bytes.font() else { return Vec::new() };
@@ -276,6 +276,9 @@ impl<'f> Writer<'f> {
         Ok(Printed { bytes, notes })
     }
 }
+
+/// A character, the left edge of its slot and the slot's width, in millimetres.
+type Slot = (char, f32, f32);
 
 /// Glyphs of one font on one baseline, ready for krilla.
 struct Run {

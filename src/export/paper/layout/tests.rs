@@ -31,7 +31,8 @@ fn body_lines_sit_on_the_grid_inside_the_text_block() {
         let items = text_items(page);
         assert!(items.len() <= 22, "{} lines on a page", items.len());
         for (i, item) in items.iter().enumerate() {
-            let band_top = SPEC.top_mm + i as f32 * SPEC.line_pitch_mm();
+            let band_top =
+                SPEC.top_mm + f32::from(u16::try_from(i).unwrap_or(0)) * SPEC.line_pitch_mm();
             assert!(item.baseline_mm - 0.88 * em >= band_top - 0.01, "{item:?}");
             assert!(item.baseline_mm + EM_DESCENT * em <= band_top + SPEC.line_pitch_mm());
             assert!(item.x_mm >= SPEC.left_mm - 0.01);
