@@ -1,5 +1,5 @@
 use super::*;
-use crate::export::paper::RegisterPaper;
+use crate::export::paper::{FormRow, RegisterPaper};
 
 const SPEC: PageSpec = PageSpec::OFFICIAL;
 
