@@ -59,6 +59,18 @@ pub enum ExportError {
         source: io::Error,
     },
 
+    /// The PDF writer refused the data.
+    #[error("生成 PDF 时出错（{0}）。请重试；若仍失败，请告知维护人员。")]
+    Pdf(String),
+
+    /// A paper would run to more pages than any printout should.
+    #[error("文书内容过长（超过 {max_pages} 页），无法生成 PDF。请精简内容后再导出。")]
+    TooLong { max_pages: usize },
+
+    /// The clerk cancelled a batch export; nothing was written.
+    #[error("已取消导出，未保存任何文件。")]
+    Cancelled,
+
     /// The XLSX writer refused the data.
     #[error("生成 Excel 表格时出错（{0}）。请重试；若仍失败，请改为导出 CSV，并告知维护人员。")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),

@@ -8,9 +8,16 @@
 
 mod compose;
 pub mod docx;
+pub mod fonts;
+pub mod layout;
+pub mod linebreak;
+mod pdf;
 
 pub use compose::{guidance_paper, letter_paper, register_paper};
 pub use docx::{paper_docx, register_docx};
+pub use fonts::FontSet;
+pub use layout::{LaidOut, LaidPage, Placed, Rule, lay_out, lay_out_register};
+pub use pdf::{MAX_PAGES, Printed, paper_pdf, papers_pdf, register_pdf};
 
 /// Millimetres to PDF points (1/72 inch).
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
