@@ -5,6 +5,7 @@ mod backup;
 mod demo;
 mod export;
 mod import;
+mod papers;
 mod search;
 mod soak;
 
@@ -86,15 +87,18 @@ pub enum Command {
         disable_help_flag = true,
         next_help_heading = "选项",
         help_template = HELP_TEMPLATE,
-        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--db 文件]"
+        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--number 文号] [--db 文件]"
     )]
     Export {
-        /// 要导出的清单：register、catalogue 或 letters
+        /// 要导出的内容：register（登记簿）、catalogue、letters，或 document（一份文书，须写 --number）
         #[arg(value_name = "清单", help_heading = "参数")]
         list: String,
-        /// 文件格式：csv 或 xlsx；不写时按输出文件的扩展名
+        /// 文件格式：csv、xlsx，登记簿和文书还可 pdf、docx；不写时按输出文件的扩展名
         #[arg(long, value_name = "格式")]
         format: Option<String>,
+        /// 要导出的文书的文号，如 "金岭指导书〔2026〕1号"（导出 document 时）
+        #[arg(long, value_name = "文号")]
+        number: Option<String>,
         /// 输出文件
         #[arg(long, value_name = "文件")]
         out: PathBuf,
@@ -184,8 +188,14 @@ pub enum CliError {
         "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 letters（意见书台账）。"
     )]
     UnknownList(String),
-    #[error("不支持的导出格式“{0}”，请写 csv 或 xlsx。")]
+    #[error("不支持的导出格式“{0}”，请写 csv、xlsx、pdf 或 docx。")]
     UnknownFormat(String),
+    #[error("导出一份文书须用 --number 写明文号，如 --number \"金岭指导书〔2026〕1号\"。")]
+    NoNumber,
+    #[error("台账中没有文号为“{0}”的指导记录或意见书，请核对文号（括号应为〔〕）。")]
+    NumberNotFound(String),
+    #[error("“{0}”只能导出为 csv 或 xlsx；pdf 和 docx 用于登记簿（register）和文书（document）。")]
+    NotPrintable(String),
     #[error("看不出“{}”应导出为哪种格式，请用 --format csv 或 --format xlsx 指定。", .0.display())]
     NoFormat(PathBuf),
     #[error("年份“{0}”无效，请写四位数字的年份，如 2025。")]
@@ -229,10 +239,15 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
                 db.display()
             );
         }),
-        Command::Export { list, format, out, year } => {
-            export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
-                println!("已导出 {rows} 行到 {}", out.display());
-            })
+        Command::Export { list, format, out, year, number } => {
+            let paper = papers::wants_paper(&list, format.as_deref(), &out);
+            if paper || number.is_some() {
+                papers::export_paper(db, &list, format.as_deref(), &out, year.as_deref(), number.as_deref())
+            } else {
+                export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
+                    println!("已导出 {rows} 行到 {}", out.display());
+                })
+            }
         }
         Command::Search { text } => search(db, &text.join(" ")),
         Command::Backup { to } => backup(db, &to).map(|_| ()),

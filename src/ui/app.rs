@@ -5,11 +5,13 @@ use std::sync::mpsc::{Receiver, channel};
 use chrono::{Local, NaiveDateTime};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::batch::BatchWindow;
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
 use super::follow_up::FollowUpWindow;
 use super::import::ImportWindow;
 use super::lookup::QuickLookup;
+use super::preview::PreviewWindow;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
 use super::todo::TodoWindow;
@@ -38,6 +40,8 @@ pub struct LedgerApp {
     pub(super) typical: Option<TypicalWindow>,
     pub(super) follow_up: Option<FollowUpWindow>,
     pub(super) todo: TodoWindow,
+    pub(super) preview: Option<PreviewWindow>,
+    pub(super) batch: Option<BatchWindow>,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
     /// The 导入表格 window, while open.
@@ -72,6 +76,8 @@ impl LedgerApp {
             typical: None,
             follow_up: None,
             todo: TodoWindow::default(),
+            preview: None,
+            batch: None,
             settings: None,
             export,
             import: None,
@@ -173,6 +179,16 @@ impl LedgerApp {
             self.follow_up = None;
         }
         self.todo.show(&ctx, &self.data, &mut self.commands);
+        if let Some(window) = &mut self.preview
+            && !window.show(&ctx)
+        {
+            self.preview = None;
+        }
+        if let Some(window) = &mut self.batch
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.batch = None;
+        }
         self.export.show(&ctx, &mut self.status);
         if let Some(window) = &mut self.import
             && !window.show(&ctx, &self.data, &mut self.commands)

@@ -70,6 +70,12 @@ impl LedgerApp {
                     self.settings = None;
                 }
             }
+            Command::PrintDocument { .. }
+            | Command::PreviewDocument(_)
+            | Command::PrintRegister(_)
+            | Command::OpenBatch
+            | Command::PrintBatch { .. }
+            | Command::PrintTypical { .. } => self.apply_print(&command),
             Command::AmendGuidance { .. }
             | Command::AdvanceCourse { .. }
             | Command::OpenTypical(_)

@@ -9,8 +9,11 @@ use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
     CatalogueItem, GuidanceDraft, NoPenaltyEntry, Officer, OpinionLetterDraft, RecordId, Settings,
 };
+use crate::export::paper::PaperFormat;
 use crate::export::{Format, ListKind};
 use crate::import::{ImportKind, Plan};
+use crate::search::DocRef;
+use crate::search::papers::BatchKinds;
 
 /// The tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +117,29 @@ pub enum Command {
     SaveWarning(WarningCase),
     /// Which earlier violations make one not a first.
     SetViolationWindow(ViolationWindow),
+    /// A record's or letter's paper as PDF or Word, through the file dialog.
+    PrintDocument {
+        doc: DocRef,
+        format: PaperFormat,
+    },
+    /// A page preview of a record's or letter's paper.
+    PreviewDocument(DocRef),
+    /// The register as filtered now, as PDF or Word.
+    PrintRegister(PaperFormat),
+    /// Open the batch window.
+    OpenBatch,
+    /// Every record and letter of a period, as one PDF or a folder of Word files.
+    PrintBatch {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        kinds: BatchKinds,
+        format: PaperFormat,
+    },
+    /// A typical case's text as PDF or Word.
+    PrintTypical {
+        guidance: RecordId,
+        format: PaperFormat,
+    },
     /// Open the follow-up window of a guidance record.
     OpenFollowUp(RecordId),
     SaveFollowUp(FollowUp),

@@ -2,7 +2,9 @@
 
 pub mod app;
 mod apply;
+mod apply_print;
 pub mod attachments_panel;
+pub mod batch;
 pub mod catalogue;
 pub mod command;
 pub mod course_panel;
@@ -15,6 +17,8 @@ pub mod letters;
 pub mod lookup;
 pub mod new_guidance;
 pub mod no_penalty;
+pub mod preview;
+pub mod print;
 pub mod record_dialog;
 pub mod register;
 pub mod review_panel;

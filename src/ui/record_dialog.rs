@@ -11,6 +11,8 @@ use super::warning_panel::WarningPanel;
 use crate::domain::Method;
 use crate::domain::attachment::Owner;
 use crate::domain::{RecordId, format_date, format_date_time};
+use crate::export::paper::PaperFormat;
+use crate::search::DocRef;
 use crate::search::data::LedgerData;
 
 enum Showing {
@@ -107,6 +109,23 @@ impl RecordDialog {
                             .show(ui, |ui| self.warning.show(ui, data, record, commands));
                     }
                 }
+                ui.separator();
+                let doc = match self.showing {
+                    Showing::Guidance(id) => DocRef::Guidance(id),
+                    Showing::Letter(id) => DocRef::Letter(id),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("文书").color(theme::MUTED));
+                    if ui.button("预览").clicked() {
+                        commands.push(Command::PreviewDocument(doc));
+                    }
+                    if ui.button("导出 PDF").clicked() {
+                        commands.push(Command::PrintDocument { doc, format: PaperFormat::Pdf });
+                    }
+                    if ui.button("导出 Word").clicked() {
+                        commands.push(Command::PrintDocument { doc, format: PaperFormat::Docx });
+                    }
+                });
                 ui.separator();
                 if data.read_only {
                     ui.label(RichText::new("只读台账：不能修改或作废。").color(theme::MUTED));

@@ -84,6 +84,18 @@ impl TypicalWindow {
                         commands.push(Command::SaveTypical(self.case.clone()));
                         self.marked = true;
                     }
+                    if self.marked && ui.button("导出 Word").clicked() {
+                        commands.push(Command::PrintTypical {
+                            guidance: self.case.guidance,
+                            format: crate::export::paper::PaperFormat::Docx,
+                        });
+                    }
+                    if self.marked && ui.button("导出 PDF").clicked() {
+                        commands.push(Command::PrintTypical {
+                            guidance: self.case.guidance,
+                            format: crate::export::paper::PaperFormat::Pdf,
+                        });
+                    }
                     if self.marked && ui.button("取消典型案例标记").clicked() {
                         commands.push(Command::UnmarkTypical(self.case.guidance));
                         close = true;
