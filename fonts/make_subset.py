@@ -1,11 +1,27 @@
 #!/usr/bin/env python3
-"""Remake fonts/NotoSansSC-GB2312.ttf, the UI font bundled with guidance-ledger.
+"""Remake the fonts bundled with guidance-ledger, each limited to the same characters.
+
+- fonts/NotoSansSC-GB2312.ttf: the UI font, and 黑体 in printed papers;
+- fonts/NotoSerifSC-Regular-GB2312.ttf: 仿宋 and 楷体 in printed papers;
+- fonts/NotoSerifSC-Bold-GB2312.ttf: 小标宋 (titles) in printed papers.
 
 Recipe (needs network access to the npm registry and `pip install fonttools`):
 
     npm pack @expo-google-fonts/noto-sans-sc@0.4.3
     tar xzf expo-google-fonts-noto-sans-sc-0.4.3.tgz
     python3 fonts/make_subset.py package/400Regular/NotoSansSC_400Regular.ttf fonts/NotoSansSC-GB2312.ttf
+
+    npm pack @expo-google-fonts/noto-serif-sc@0.4.3
+    tar xzf expo-google-fonts-noto-serif-sc-0.4.3.tgz
+    python3 fonts/make_subset.py package/400Regular/NotoSerifSC_400Regular.ttf fonts/NotoSerifSC-Regular-GB2312.ttf
+    python3 fonts/make_subset.py package/700Bold/NotoSerifSC_700Bold.ttf fonts/NotoSerifSC-Bold-GB2312.ttf
+
+The test fixture tests/fixtures/fonts/NotoSerifSC-rare.ttf (two characters the bundled
+fonts lack, 䶮 and 𠂇, standing in for a PC font such as SimSun-ExtB) is made by
+
+    pyftsubset package/400Regular/NotoSerifSC_400Regular.ttf --unicodes=U+4DAE,U+20087 \
+        --output-file=tests/fixtures/fonts/NotoSerifSC-rare.ttf --no-hinting \
+        --name-IDs='*' --layout-features=''
 
 The subset keeps every character of GB 2312 (the 6,763 hanzi and its symbols),
 ASCII, Latin-1, general and CJK punctuation and full-width forms. Rarer name

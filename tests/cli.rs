@@ -212,13 +212,101 @@ fn export_from_a_missing_ledger_fails_and_creates_nothing() {
 }
 
 #[test]
-fn a_ledger_open_in_another_window_is_reported() {
+fn a_ledger_open_in_another_window_is_read_from_a_checked_copy() {
     let demo = DemoLedger::new();
-    let out = demo.out("登记簿.csv");
-    let _window = Ledger::open(&demo.db).unwrap();
+    let window = Ledger::open(&demo.db).unwrap();
+    let expected = window.snapshot().unwrap().guidance.len();
+    let before = std::fs::read(&demo.db).unwrap();
 
+    let out = demo.out("登记簿.csv");
     let output = run(&["export", "register", "--out", text(&out), "--db", text(&demo.db)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rows = csv::Reader::from_path(&out).unwrap().records().count();
+    assert_eq!(rows, expected);
+    let output = run(&["search", "--db", text(&demo.db), "金岭"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&demo.db).unwrap(), before, "the open file is only read");
+
+    // The window goes on saving.
+    let mut settings = window.settings().unwrap();
+    settings.default_phone = "0533-7654321".into();
+    window.save_settings(&settings).unwrap();
+}
+
+#[test]
+fn a_document_and_the_register_are_exported_as_pdf_and_word() {
+    let demo = DemoLedger::new();
+    let snapshot = demo.snapshot();
+    let record = snapshot.guidance.iter().find(|g| g.voided.is_none()).unwrap();
+    let number = record.number.to_string();
+
+    let pdf = demo.out("文书.pdf");
+    let output = run(&[
+        "export",
+        "document",
+        "--number",
+        &number,
+        "--out",
+        text(&pdf),
+        "--db",
+        text(&demo.db),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("已导出到"), "{}", stdout(&output));
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 1);
+
+    let docx = demo.out("文书.docx");
+    let output = run(&[
+        "export",
+        "document",
+        "--number",
+        &number,
+        "--format",
+        "docx",
+        "--out",
+        text(&docx),
+        "--db",
+        text(&demo.db),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut body)
+        .unwrap();
+    assert!(body.contains(&record.details.place), "the record's place is in the Word file");
+
+    let year = record.number.year.to_string();
+    let register = demo.out("登记簿.pdf");
+    let output = run(&[
+        "export",
+        "register",
+        "--year",
+        &year,
+        "--out",
+        text(&register),
+        "--db",
+        text(&demo.db),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = lopdf::Document::load(&register).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let media = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap();
+    let width = media[2].as_float().unwrap();
+    assert!((width - 841.9).abs() < 1.0, "landscape A4: {width}");
+
+    let missing = demo.out("无.pdf");
+    let output = run(&[
+        "export",
+        "document",
+        "--number",
+        "金岭指导书〔1999〕1号",
+        "--out",
+        text(&missing),
+        "--db",
+        text(&demo.db),
+    ]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("已在另一个窗口中打开"), "{}", stderr(&output));
-    assert!(!out.exists());
+    assert!(stderr(&output).contains("没有文号为“金岭指导书〔1999〕1号”"), "{}", stderr(&output));
+    assert!(!missing.exists());
 }

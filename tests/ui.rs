@@ -455,3 +455,281 @@ fn a_reviewer_added_at_start_works_and_the_history_window_checks_the_trail() {
     click(&mut harness, "校验修改记录");
     harness.get_by_label_contains("修改记录：1条，校验通过");
 }
+
+#[test]
+fn a_record_marked_typical_is_saved_with_its_private_data_masked() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(
+        &mut harness,
+        "张三牛肉面馆",
+        "提醒张三牛肉面馆落实进货查验，店主电话13905331234",
+    );
+    click(&mut harness, "查看");
+    click(&mut harness, "典型案例…");
+    harness.get_by_label_contains("已自动遮盖");
+    type_into(&mut harness, "案例内容", "（已在全镇通报）");
+    click(&mut harness, "标记为典型案例并保存");
+    assert!(
+        status(&harness).starts_with("已保存典型案例：食品经营规范提示"),
+        "{}",
+        status(&harness)
+    );
+    harness.get_by_label("取消典型案例标记");
+    drop(harness);
+
+    let cases = Ledger::open(&office.path).unwrap().typical_cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    let text = &cases[0].text;
+    assert!(text.contains("（已在全镇通报）"), "{text}");
+    assert!(text.contains("提醒张＊＊＊＊＊落实进货查验，店主电话139＊＊＊＊1234"), "{text}");
+    for private in ["张三", "13905331234"] {
+        assert!(!text.contains(private), "{private} must not be published: {text}");
+    }
+}
+
+#[test]
+fn a_follow_up_is_planned_then_recorded_with_a_warning_when_the_handler_visits() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    click(&mut harness, "回访…");
+    harness.get_by_label("尚未安排回访。");
+    click(&mut harness, "保存回访计划");
+    assert_eq!(status(&harness), "已保存回访计划");
+    harness.get_by_label_contains("待回访");
+
+    click(&mut harness, "记录回访结果…");
+    harness.get_by_role_and_label(Role::CheckBox, "马国强").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("马国强也是本案的指导人员");
+    type_into(&mut harness, "整改情况", "进货查验记录已建立");
+    click(&mut harness, "保存回访结果");
+    assert_eq!(status(&harness), "已保存回访结果");
+    harness.get_by_label_contains("电话回访　回访人：马国强　满意");
+    drop(harness);
+
+    let follow_ups = Ledger::open(&office.path).unwrap().follow_ups().unwrap();
+    assert_eq!(follow_ups.len(), 1);
+    assert_eq!(follow_ups[0].visit.as_ref().unwrap().correction, "进货查验记录已建立");
+}
+
+#[test]
+fn overdue_visits_are_shown_at_start_and_open_their_record() {
+    use guidance_ledger::domain::follow_up::FollowUp;
+    use guidance_ledger::domain::{GuidanceDraft, Subject, SubjectKind};
+    let office = office(true);
+    {
+        let ledger = Ledger::open(&office.path).unwrap();
+        let when = Local::now().naive_local() - chrono::Days::new(45);
+        let mut draft = GuidanceDraft::new(when);
+        draft.place = "金岭二村".into();
+        draft.officers = vec![1];
+        draft.subject = Subject {
+            kind: SubjectKind::NaturalPerson,
+            name: "回访对象甲".into(),
+            ..Default::default()
+        };
+        draft.item = Some(1);
+        draft.content = "提醒燃气安全".into();
+        let g = ledger.create_guidance(&draft, when).unwrap();
+        ledger.save_follow_up(&FollowUp::plan(&g, when)).unwrap();
+    }
+    let mut harness = open_window(&office);
+    harness.get_by_label_contains("待办事项（1）");
+    harness.get_by_label("回访已逾期");
+    click(&mut harness, "打开");
+    harness.get_by_label_contains("　已逾期");
+    harness.get_by_label("记录回访结果…");
+}
+
+#[test]
+fn a_record_is_moved_along_its_course_archived_and_then_corrected_with_a_reason() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    assert!(harness.query_by_label("转为“归档”").is_none(), "only the next moves are offered");
+    click(&mut harness, "转为“实施”");
+    assert_eq!(status(&harness), "办理过程已更新：实施");
+    click(&mut harness, "转为“办结”");
+    click(&mut harness, "转为“归档”");
+    assert_eq!(status(&harness), "办理过程已更新：归档");
+    harness.get_by_label_contains("已归档：内容如需更正");
+    assert!(harness.query_by_label("作废…").is_none(), "an archived record is not voided");
+
+    click(&mut harness, "更正…");
+    harness.get_by_label_contains("更正已归档的记录");
+    type_into(&mut harness, "指导内容", "，并张贴索证索票公示");
+    type_into(&mut harness, "更正原因", "补记现场要求");
+    click(&mut harness, "保存更正");
+    assert!(status(&harness).starts_with("已保存更正"), "{}", status(&harness));
+    click(&mut harness, "查看");
+    harness.get_by_label_contains("更正：补记现场要求");
+    drop(harness);
+
+    let ledger = Ledger::open(&office.path).unwrap();
+    let course = ledger.course(1).unwrap();
+    assert_eq!(course.amendments[0].before.content, "提醒落实进货查验记录制度");
+    assert!(ledger.guidance(1).unwrap().details.content.ends_with("并张贴索证索票公示"));
+}
+
+/// Whether the 新建指导 form's item list offers `name`.
+fn item_offered(harness: &mut Harness<'_, LedgerApp>, name: &str) -> bool {
+    click(harness, "新建指导");
+    click(harness, "指导事项");
+    let offered = harness.query_by_label_contains(name).is_some();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    offered
+}
+
+#[test]
+fn a_new_item_is_reviewed_filed_and_published_before_it_can_be_used() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    click(&mut harness, "事项目录");
+    click(&mut harness, "＋ 新增事项");
+    type_into(&mut harness, "事项名称", "禁止焚烧秸秆提示");
+    type_into(&mut harness, "所属领域", "生态环境");
+    type_into(&mut harness, "指导依据", "《中华人民共和国大气污染防治法》第七十七条");
+    click(&mut harness, "保存为草拟事项");
+    assert!(status(&harness).starts_with("已草拟事项：禁止焚烧秸秆提示"), "{}", status(&harness));
+    assert!(!item_offered(&mut harness, "禁止焚烧秸秆提示（生态环境"), "a draft is not offered");
+
+    click(&mut harness, "事项目录");
+    click(&mut harness, "禁止焚烧秸秆提示");
+    assert!(harness.query_by_label("公布").is_none(), "only the next move is offered");
+    click(&mut harness, "提交审查");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：待审查");
+    harness.get_by_label("待办（1）");
+
+    click(&mut harness, "退回修改");
+    type_into(&mut harness, "审查意见", "请写明条款项");
+    click(&mut harness, "确认退回修改");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：退回修改");
+    click(&mut harness, "提交审查");
+    click(&mut harness, "审查通过");
+    click(&mut harness, "确认审查通过");
+    click(&mut harness, "备案");
+    type_into(&mut harness, "备案号", "金司备〔2026〕12号");
+    click(&mut harness, "确认备案");
+    click(&mut harness, "公布");
+    type_into(&mut harness, "公布网址", "http://www.example.gov.cn/zdml/12");
+    click(&mut harness, "确认公布");
+    assert_eq!(status(&harness), "事项“禁止焚烧秸秆提示”：已公布");
+    harness.get_by_label("有效，可用于指导");
+    harness.get_by_label_contains("备案号：金司备〔2026〕12号（");
+    click(&mut harness, "取消");
+    assert!(item_offered(&mut harness, "禁止焚烧秸秆提示（生态环境"), "published: offered");
+}
+
+#[test]
+fn a_scan_is_attached_to_a_record_and_shown_as_checked() {
+    let office = office(true);
+    let scan = office.dir.path().join("签收回执.png");
+    std::fs::write(&scan, b"\x89PNG scanned receipt").unwrap();
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    harness.get_by_label("暂无附件。");
+    type_into(&mut harness, "文件路径", &scan.display().to_string());
+    click(&mut harness, "添加附件");
+    assert_eq!(status(&harness), "已添加附件：签收回执.png（已记录校验值）");
+    harness.get_by_label_contains("送达回证　签收回执.png");
+    harness.get_by_label("√ 校验一致");
+}
+
+/// Fills the form for a 劝导警示 of `name`, then checks the first-violation line before saving.
+fn record_warning(harness: &mut Harness<'_, LedgerApp>, name: &str, expect: &str) {
+    click(harness, "新建指导");
+    type_into(harness, "指导地点", "金岭一村");
+    harness.get_by_label("马国强（安监站）").click();
+    harness.run_steps(2);
+    click(harness, "个体工商户");
+    type_into(harness, "名称", name);
+    click(harness, "指导事项");
+    click(harness, "食品经营规范提示（市场监管·提示提醒）");
+    click(harness, "劝导警示");
+    harness.get_by_label_contains(expect);
+    type_into(harness, "指导内容", "占道经营，责令当场整改");
+    click(harness, "保存并编号");
+}
+
+#[test]
+fn a_second_warning_within_twelve_months_is_flagged_before_saving_and_the_commitment_kept() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_warning(&mut harness, "老王烧烤", "首次违法：该对象前12个月内没有劝导警示记录");
+    record_warning(&mut harness, "老王烧烤", "非首次违法：该对象前12个月内已有1次劝导警示");
+    click(&mut harness, "查看");
+    click(&mut harness, "登记承诺书…");
+    type_into(&mut harness, "承诺内容", "三日内清理占道物品，今后不再占道");
+    click(&mut harness, "保存不罚清单登记");
+    assert_eq!(status(&harness), "已保存不罚清单登记");
+    drop(harness);
+    let cases = Ledger::open(&office.path).unwrap().warning_cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].guidance, 2);
+    assert!(!cases[0].first_violation);
+    assert_eq!(cases[0].earlier, [1]);
+    assert_eq!(cases[0].commitment.as_ref().unwrap().content, "三日内清理占道物品，今后不再占道");
+}
+
+/// Saves the pending export into the remembered folder and waits until it is written.
+fn save_here(harness: &mut Harness<'_, LedgerApp>) {
+    harness.get_by_label("未选择保存位置");
+    harness.get_by_label("保存到此处").click();
+    wait_for_status(harness, "已导出");
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_record_is_previewed_and_exported_as_pdf_and_word() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    click(&mut harness, "查看");
+    click(&mut harness, "预览");
+    harness.get_by_label_contains("预览：行政指导文书");
+    harness.get_by_label("第 1 页 / 共 1 页");
+
+    let number = format!("金岭指导书〔{}〕1号", this_year());
+    click(&mut harness, "导出 PDF");
+    save_here(&mut harness);
+    let pdf = office.dir.path().join(format!("行政指导文书_{number}.pdf"));
+    assert_eq!(status(&harness), format!("已导出：{}", pdf.display()));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF file");
+    harness.get_by_label_contains("本机未安装仿宋_GB2312，已改用");
+    click(&mut harness, "关闭");
+
+    click(&mut harness, "导出 Word");
+    save_here(&mut harness);
+    let docx = office.dir.path().join(format!("行政指导文书_{number}.docx"));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word file is a zip archive");
+}
+
+#[test]
+fn the_documents_of_a_period_are_exported_in_one_pdf() {
+    let office = office(true);
+    let mut harness = open_window(&office);
+    record_guidance(&mut harness, "金岭镇清真牛肉面馆", "提醒落实进货查验记录制度");
+    record_guidance(&mut harness, "金岭回族镇好运来超市", "提醒规范明码标价");
+    click(&mut harness, "登记簿");
+    click(&mut harness, "批量导出文书…");
+    harness.get_by_label("共2份（已作废的不导出）");
+    click(&mut harness, "开始导出");
+    save_here(&mut harness);
+    harness.get_by_label_contains("共2份文书，写入1个文件");
+    let written = std::fs::read_dir(office.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the batch PDF");
+    assert!(written.file_name().unwrap().to_string_lossy().starts_with("行政指导文书_"));
+    let pdf = lopdf::Document::load(&written).unwrap();
+    assert_eq!(pdf.get_pages().len(), 2, "one page for each record");
+}

@@ -40,6 +40,10 @@ pub fn restore(db: &Path, from: &Path) -> Result<RestoreReport, CliError> {
         lines.push(format!("原台账文件已损坏，已移到：{}", moved.display()));
     }
     lines.push(format!("已恢复到 {}：{}", db.display(), report.preview.counts.summary()));
+    let files = report.attachments.summary();
+    if !files.is_empty() {
+        lines.push(files);
+    }
     print_lines(lines)?;
     Ok(report)
 }
@@ -49,12 +53,17 @@ fn clock() -> NaiveDateTime {
 }
 
 fn report_lines(report: &BackupReport) -> Vec<String> {
-    vec![
+    let mut lines = vec![
         format!("已备份并校验：{}", report.path.display()),
         format!("内容：{}", report.counts.summary()),
         format!("校验和（SHA-256）：{}", report.checksum),
         format!("文件大小：{} 字节", report.bytes),
-    ]
+    ];
+    let files = report.attachments.summary();
+    if !files.is_empty() {
+        lines.push(files);
+    }
+    lines
 }
 
 fn preview_lines(preview: &BackupPreview) -> Vec<String> {

@@ -86,7 +86,7 @@ fn parse_list(text: &str) -> Result<ListKind, CliError> {
 }
 
 /// A four-digit year such as 2025.
-fn parse_year(text: &str) -> Result<i32, CliError> {
+pub(super) fn parse_year(text: &str) -> Result<i32, CliError> {
     let trimmed = text.trim();
     match trimmed.parse::<i32>() {
         Ok(year) if trimmed.len() == 4 && (1000..=9999).contains(&year) => Ok(year),

@@ -4,6 +4,8 @@
 mod backup;
 mod demo;
 mod export;
+mod import;
+mod papers;
 mod search;
 mod soak;
 mod verify;
@@ -16,11 +18,13 @@ use clap::{ArgAction, Parser, Subcommand};
 
 use crate::domain::Actor;
 use crate::export::ExportError;
+use crate::import::ImportError;
 use crate::store::{Ledger, StoreError};
 
 pub use backup::{backup, restore};
 pub use demo::demo;
 pub use export::export;
+pub use import::import;
 pub use search::search;
 pub use soak::soak;
 pub use verify::verify;
@@ -86,15 +90,18 @@ pub enum Command {
         disable_help_flag = true,
         next_help_heading = "选项",
         help_template = HELP_TEMPLATE,
-        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--db 文件]"
+        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--number 文号] [--db 文件]"
     )]
     Export {
-        /// 要导出的清单：register、catalogue 或 letters
+        /// 要导出的内容：register（登记簿）、catalogue、letters，或 document（一份文书，须写 --number）
         #[arg(value_name = "清单", help_heading = "参数")]
         list: String,
-        /// 文件格式：csv 或 xlsx；不写时按输出文件的扩展名
+        /// 文件格式：csv、xlsx，登记簿和文书还可 pdf、docx；不写时按输出文件的扩展名
         #[arg(long, value_name = "格式")]
         format: Option<String>,
+        /// 要导出的文书的文号，如 "金岭指导书〔2026〕1号"（导出 document 时）
+        #[arg(long, value_name = "文号")]
+        number: Option<String>,
         /// 输出文件
         #[arg(long, value_name = "文件")]
         out: PathBuf,
@@ -146,6 +153,25 @@ pub enum Command {
         override_usage = "guidance-ledger verify [--db 文件]"
     )]
     Verify,
+    /// 从表格导入旧登记簿（register）、事项目录（catalogue）或不罚清单（no-penalty）；
+    /// 默认只试运行，加 --commit 才写入，且要么全部导入、要么一行也不导入
+    #[command(
+        disable_help_flag = true,
+        next_help_heading = "选项",
+        help_template = HELP_TEMPLATE,
+        override_usage = "guidance-ledger import <清单> --from 文件 [--commit] [--db 文件]"
+    )]
+    Import {
+        /// 要导入的清单：register、catalogue 或 no-penalty
+        #[arg(value_name = "清单", help_heading = "参数")]
+        list: String,
+        /// 要导入的表格文件：.xlsx、.xls 或 .csv（UTF-8 或 GBK 编码）
+        #[arg(long, value_name = "文件")]
+        from: PathBuf,
+        /// 正式写入台账；不加时只试运行，报告结果而不作改动
+        #[arg(long)]
+        commit: bool,
+    },
     /// Saves documents in a loop, one line per commit; for the crash test (tests/crash.rs).
     #[command(hide = true)]
     Soak {
@@ -161,14 +187,26 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Export(#[from] ExportError),
+    #[error("{0}")]
+    Import(ImportError),
+    #[error(
+        "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 no-penalty（不罚清单）。"
+    )]
+    UnknownImport(String),
     #[error("找不到台账数据库“{}”。请检查 --db 后的路径；导出和查找不会新建数据库。", .0.display())]
     MissingDb(PathBuf),
     #[error(
         "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 letters（意见书台账）。"
     )]
     UnknownList(String),
-    #[error("不支持的导出格式“{0}”，请写 csv 或 xlsx。")]
+    #[error("不支持的导出格式“{0}”，请写 csv、xlsx、pdf 或 docx。")]
     UnknownFormat(String),
+    #[error("导出一份文书须用 --number 写明文号，如 --number \"金岭指导书〔2026〕1号\"。")]
+    NoNumber,
+    #[error("台账中没有文号为“{0}”的指导记录或意见书，请核对文号（括号应为〔〕）。")]
+    NumberNotFound(String),
+    #[error("“{0}”只能导出为 csv 或 xlsx；pdf 和 docx 用于登记簿（register）和文书（document）。")]
+    NotPrintable(String),
     #[error("看不出“{}”应导出为哪种格式，请用 --format csv 或 --format xlsx 指定。", .0.display())]
     NoFormat(PathBuf),
     #[error("年份“{0}”无效，请写四位数字的年份，如 2025。")]
@@ -217,14 +255,20 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
                 db.display()
             );
         }),
-        Command::Export { list, format, out, year } => {
-            export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
-                println!("已导出 {rows} 行到 {}", out.display());
-            })
+        Command::Export { list, format, out, year, number } => {
+            let paper = papers::wants_paper(&list, format.as_deref(), &out);
+            if paper || number.is_some() {
+                papers::export_paper(db, &list, format.as_deref(), &out, year.as_deref(), number.as_deref())
+            } else {
+                export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
+                    println!("已导出 {rows} 行到 {}", out.display());
+                })
+            }
         }
         Command::Search { text } => search(db, &text.join(" ")),
         Command::Backup { to } => backup(db, &to).map(|_| ()),
         Command::Restore { from } => restore(db, &from).map(|_| ()),
+        Command::Import { list, from, commit } => import(db, &list, &from, commit).map(|_| ()),
         Command::Soak { count } => soak(db, count),
         Command::Verify => verify(db),
     };
@@ -243,15 +287,39 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
 
 /// Opens a ledger that must already exist: reading commands never create one. Changes made
 /// through it are recorded as made on the command line.
-// TODO(#5): read beside a running window (redb's SingleWriter mode) instead of refusing
-// with "already open", so a scheduled export works while the clerk is at work.
+///
+/// While the window has the ledger open, a checked private copy is read instead, so that a
+/// scheduled export or backup works while the clerk is at work. redb verifies every page of
+/// the copy; a copy caught in the middle of a save fails that check and is taken again.
 fn open_existing(db: &Path) -> Result<Ledger, CliError> {
     if !db.is_file() {
         return Err(CliError::MissingDb(db.to_path_buf()));
     }
-    let mut ledger = Ledger::open(db)?;
+    let mut ledger = match Ledger::open(db) {
+        Err(StoreError::AlreadyOpen(_)) => read_beside_window(db)?,
+        other => other?,
+    };
     ledger.set_actor(Actor::CommandLine);
     Ok(ledger)
+}
+
+/// Reads a private copy of a ledger another program has open; tries a few times.
+fn read_beside_window(db: &Path) -> Result<Ledger, CliError> {
+    const ATTEMPTS: u64 = 5;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match Ledger::open_read_only(db) {
+            Ok(ledger) => {
+                log::info!("台账已在窗口中打开，读取其副本 {}", db.display());
+                return Ok(ledger);
+            }
+            Err(StoreError::Corrupt { .. }) if attempt < ATTEMPTS => {
+                std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+            }
+            Err(_) => return Err(StoreError::AlreadyOpen(db.to_path_buf()).into()),
+        }
+    }
 }
 
 /// Reads `--records`: a count from 0 to a million.

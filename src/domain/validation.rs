@@ -32,6 +32,12 @@ pub enum Field {
     Effect,
     Feedback,
     Signer,
+    /// 序号 of a no-penalty entry.
+    Serial,
+    /// 违法行为
+    Violation,
+    /// 不予处罚条件
+    Conditions,
 }
 
 /// One problem with a draft: where it is and what to do about it.

@@ -59,9 +59,30 @@ pub enum ExportError {
         source: io::Error,
     },
 
+    /// The PDF writer refused the data.
+    #[error("生成 PDF 时出错（{0}）。请重试；若仍失败，请告知维护人员。")]
+    Pdf(String),
+
+    /// A paper would run to more pages than any printout should.
+    #[error("文书内容过长（超过 {max_pages} 页），无法生成 PDF。请精简内容后再导出。")]
+    TooLong { max_pages: usize },
+
+    /// The clerk cancelled a batch export; nothing was written.
+    #[error("已取消导出，未保存任何文件。")]
+    Cancelled,
+
     /// The XLSX writer refused the data.
     #[error("生成 Excel 表格时出错（{0}）。请重试；若仍失败，请改为导出 CSV，并告知维护人员。")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+
+    /// A printed paper whose layout makes no sense (no columns, a text block wider than the
+    /// page). It comes from the program, not from what the clerk typed.
+    #[error("文书版面有误：{0}。未能生成文件，请告知维护人员。")]
+    PaperLayout(String),
+
+    /// The Word (DOCX) archive could not be assembled.
+    #[error("生成 Word 文档时出错（{0}）。请重试；若仍失败，请改为导出 PDF，并告知维护人员。")]
+    Docx(#[from] zip::result::ZipError),
 }
 
 /// The step of an atomic write that failed; the same OS error means different things.

@@ -3,8 +3,15 @@
 
 use std::collections::HashMap;
 
+use crate::domain::attachment::{Attachment, Owner};
+use crate::domain::course::Course;
+use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ItemReview;
+use crate::domain::typical::TypicalCase;
+use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
-    CatalogueItem, Guidance, Officer, OpinionLetter, RecordId, RegisterRow, Settings,
+    CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, RecordId, RegisterRow,
+    Settings,
 };
 use crate::store::{Ledger, Result, Snapshot};
 
@@ -20,6 +27,22 @@ pub struct LedgerData {
     pub guidance: Vec<Guidance>,
     pub rows: Vec<RegisterRow>,
     pub letters: Vec<OpinionLetter>,
+    /// Typical cases by the id of their guidance record.
+    pub typical: HashMap<RecordId, TypicalCase>,
+    /// Courses by guidance record id; a record without one is at 登记.
+    pub courses: HashMap<RecordId, Course>,
+    /// Reviews by catalogue item id; an item without one was entered as published.
+    pub reviews: HashMap<RecordId, ItemReview>,
+    /// The no-penalty part of 劝导警示 records, by record id.
+    pub warnings: HashMap<RecordId, WarningCase>,
+    /// Which earlier violations make one not a first (a preference, set by the window).
+    pub violation_window: ViolationWindow,
+    /// Attachments in id order.
+    pub attachments: Vec<Attachment>,
+    /// Follow-up visits in id order.
+    pub follow_ups: Vec<FollowUp>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
     pub index: SearchIndex,
     guidance_pos: HashMap<RecordId, usize>,
     letter_pos: HashMap<RecordId, usize>,
@@ -32,11 +55,26 @@ pub struct LedgerData {
 impl LedgerData {
     /// Reads the ledger and builds the register and the index.
     pub fn load(ledger: &Ledger) -> Result<Self> {
-        Ok(Self::from_snapshot(ledger.snapshot()?))
+        let mut data = Self::from_snapshot(ledger.snapshot()?);
+        data.violation_window = ledger.violation_window()?;
+        Ok(data)
     }
 
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
-        let Snapshot { settings, officers, catalogue, guidance, letters } = snapshot;
+        let Snapshot {
+            settings,
+            officers,
+            catalogue,
+            guidance,
+            letters,
+            typical,
+            follow_ups,
+            courses,
+            reviews,
+            attachments,
+            warnings,
+            no_penalty,
+        } = snapshot;
         // The register rows and the index are independent: build them side by side.
         let (rows, index) = std::thread::scope(|scope| {
             let rows = scope.spawn(|| build_rows(&guidance, &catalogue, &officers));
@@ -53,6 +91,14 @@ impl LedgerData {
             guidance,
             rows,
             letters,
+            typical: typical.into_iter().map(|c| (c.guidance, c)).collect(),
+            follow_ups,
+            courses: courses.into_iter().map(|c| (c.guidance, c)).collect(),
+            reviews: reviews.into_iter().map(|r| (r.item, r)).collect(),
+            attachments,
+            warnings: warnings.into_iter().map(|w| (w.guidance, w)).collect(),
+            violation_window: ViolationWindow::default(),
+            no_penalty,
             index,
             guidance_pos,
             letter_pos,
@@ -134,6 +180,76 @@ impl LedgerData {
             None => self.catalogue.push(item),
         }
         self.rebuild();
+    }
+
+    /// Marks a record typical with `case`'s text, or replaces the text.
+    pub fn put_typical(&mut self, case: TypicalCase) {
+        self.typical.insert(case.guidance, case);
+        self.generation += 1;
+    }
+
+    pub fn remove_typical(&mut self, guidance: RecordId) {
+        self.typical.remove(&guidance);
+        self.generation += 1;
+    }
+
+    /// Whether guidance may be given under `item` now: by its review, or, for an item
+    /// entered as published, by its status.
+    pub fn item_in_force(&self, item: &CatalogueItem) -> bool {
+        item.in_force() && self.reviews.get(&item.id).is_none_or(ItemReview::in_force)
+    }
+
+    pub fn put_warning(&mut self, case: WarningCase) {
+        self.warnings.insert(case.guidance, case);
+        self.generation += 1;
+    }
+
+    pub fn put_attachment(&mut self, attachment: Attachment) {
+        self.attachments.push(attachment);
+        self.generation += 1;
+    }
+
+    /// The attachments of one record, oldest first.
+    pub fn attachments_of(&self, owner: Owner) -> impl Iterator<Item = &Attachment> {
+        self.attachments.iter().filter(move |a| a.owner == owner)
+    }
+
+    pub fn put_review(&mut self, review: ItemReview) {
+        self.reviews.insert(review.item, review);
+        self.generation += 1;
+    }
+
+    /// The course of record `id`; a record never moved on is at 登记.
+    pub fn course(&self, id: RecordId) -> Course {
+        self.courses.get(&id).cloned().unwrap_or_else(|| Course::new(id))
+    }
+
+    pub fn put_course(&mut self, course: Course) {
+        self.courses.insert(course.guidance, course);
+        self.generation += 1;
+    }
+
+    /// A follow-up visit planned or changed.
+    pub fn put_follow_up(&mut self, follow_up: FollowUp) {
+        match self.follow_ups.iter_mut().find(|f| f.id == follow_up.id) {
+            Some(f) => *f = follow_up,
+            None => self.follow_ups.push(follow_up),
+        }
+        self.generation += 1;
+    }
+
+    /// Adds or replaces a no-penalty entry.
+    pub fn put_no_penalty(&mut self, entry: NoPenaltyEntry) {
+        match self.no_penalty.iter_mut().find(|x| x.id == entry.id) {
+            Some(x) => *x = entry,
+            None => self.no_penalty.push(entry),
+        }
+        self.generation += 1;
+    }
+
+    /// The follow-ups of one guidance record, planned first.
+    pub fn follow_ups_of(&self, guidance: RecordId) -> impl Iterator<Item = &FollowUp> {
+        self.follow_ups.iter().filter(move |f| f.guidance == guidance)
     }
 
     fn rebuild(&mut self) {

@@ -6,7 +6,9 @@
 
 pub mod data;
 mod haystack;
+pub mod papers;
 pub mod register;
+pub mod todo;
 
 use std::collections::HashMap;
 

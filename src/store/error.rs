@@ -52,6 +52,18 @@ pub enum StoreError {
     OfficerInUse(String),
     #[error("作废必须填写原因。")]
     NoVoidReason,
+    #[error("更正已归档的记录必须填写原因。")]
+    NoAmendReason,
+    #[error("{0}")]
+    Course(String),
+    #[error("无法读取或保存附件“{}”：{detail}。请确认文件存在、未被其他程序占用，且磁盘有空间。", path.display())]
+    AttachmentIo { path: PathBuf, detail: String },
+    #[error("附件“{}”超过200MB，请压缩或拆分后再添加。", .0.display())]
+    AttachmentTooBig(PathBuf),
+    #[error(
+        "{0}已归档，不能直接修改或作废。如需更正，请在记录窗口中点“更正…”并写明原因，原记录会一并保留。"
+    )]
+    Archived(String),
     #[error("备份文件夹“{}”不存在或无法访问（如是共享盘，请检查网络连接）。请先创建该文件夹，或另选文件夹。", .0.display())]
     BackupFolderMissing(PathBuf),
     #[error("无法在“{}”中写入备份：没有写入权限，或该位置只读。请另选文件夹。", .0.display())]
@@ -70,6 +82,10 @@ pub enum StoreError {
         .0.display()
     )]
     ReadOnly(PathBuf),
+    #[error(
+        "台账在预览之后有了改动（{0}），导入没有进行，什么也没有写入。请重新预览后再确认导入。"
+    )]
+    ImportStale(String),
 }
 
 impl StoreError {

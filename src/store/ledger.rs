@@ -5,7 +5,15 @@ use std::path::{Path, PathBuf};
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::de::DeserializeOwned;
 
-use crate::domain::{Actor, CatalogueItem, Guidance, Officer, OpinionLetter, Settings};
+use crate::domain::attachment::Attachment;
+use crate::domain::course::Course;
+use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ItemReview;
+use crate::domain::typical::TypicalCase;
+use crate::domain::warning::WarningCase;
+use crate::domain::{
+    Actor, CatalogueItem, Guidance, NoPenaltyEntry, Officer, OpinionLetter, Settings,
+};
 
 use super::audit::{self, Change, TxnNames};
 use super::codec;
@@ -14,8 +22,9 @@ use super::migrate::Plan;
 use super::peek::Peek;
 use super::read_only::Scratch;
 use super::tables::{
-    AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS,
-    PREFERENCES, SCHEMA_KEY, SEQUENCES, SETTINGS, SETTINGS_KEY,
+    ATTACHMENTS, AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE,
+    ITEM_REVIEWS, LETTERS, META, NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SCHEMA_KEY, SEQUENCES,
+    SETTINGS, SETTINGS_KEY, TYPICAL, WARNINGS,
 };
 
 /// The open ledger: one redb database file. One per process; a second open fails.
@@ -37,6 +46,14 @@ pub struct Snapshot {
     pub catalogue: Vec<CatalogueItem>,
     pub guidance: Vec<Guidance>,
     pub letters: Vec<OpinionLetter>,
+    pub typical: Vec<TypicalCase>,
+    pub follow_ups: Vec<FollowUp>,
+    pub courses: Vec<Course>,
+    pub reviews: Vec<ItemReview>,
+    pub attachments: Vec<Attachment>,
+    pub warnings: Vec<WarningCase>,
+    /// The no-penalty list (不罚清单), in id order.
+    pub no_penalty: Vec<NoPenaltyEntry>,
 }
 
 impl Ledger {
@@ -167,7 +184,7 @@ impl Ledger {
                 Some(v) if v < plan.target => migrate_from = Some(v),
                 Some(_) => {}
             }
-            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+            for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY] {
                 txn.open_table(table)?;
             }
             txn.open_table(SEQUENCES)?;
@@ -176,6 +193,12 @@ impl Ledger {
             txn.open_table(AUDIT)?;
             txn.open_table(AUDIT_HEAD)?;
             txn.open_table(AUDIT_INDEX)?;
+            txn.open_table(TYPICAL)?;
+            txn.open_table(FOLLOW_UPS)?;
+            txn.open_table(COURSES)?;
+            txn.open_table(ITEM_REVIEWS)?;
+            txn.open_table(ATTACHMENTS)?;
+            txn.open_table(WARNINGS)?;
         }
         // The tables of the old file exist now; the steps run before anything is committed.
         if let Some(found) = migrate_from {
@@ -195,6 +218,13 @@ impl Ledger {
             catalogue: load_all(&txn, CATALOGUE, "目录事项")?,
             guidance: load_all(&txn, GUIDANCE, "指导记录")?,
             letters: load_all(&txn, LETTERS, "意见书")?,
+            typical: load_all(&txn, TYPICAL, "典型案例")?,
+            follow_ups: load_all(&txn, FOLLOW_UPS, "回访")?,
+            courses: load_all(&txn, COURSES, "办理过程")?,
+            reviews: load_all(&txn, ITEM_REVIEWS, "事项审查记录")?,
+            attachments: load_all(&txn, ATTACHMENTS, "附件")?,
+            warnings: load_all(&txn, WARNINGS, "不罚清单登记")?,
+            no_penalty: load_all(&txn, NO_PENALTY, "不罚清单条目")?,
         })
     }
 

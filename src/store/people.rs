@@ -4,6 +4,7 @@ use redb::{ReadableDatabase, ReadableTable, TableDefinition};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::domain::review::ItemReview;
 use crate::domain::{Audited, CatalogueItem, FieldError, Guidance, Officer};
 
 use super::Ledger;
@@ -61,11 +62,43 @@ impl Ledger {
         load_all(&txn, OFFICERS, "指导人员")
     }
 
-    /// Adds a catalogue item (id 0) or replaces one.
+    /// Adds a catalogue item that is already published (id 0), or changes one; see
+    /// [`Ledger::save_item_by`].
     pub fn save_item(&self, item: &CatalogueItem) -> Result<CatalogueItem> {
-        let saved =
-            self.save_plain(CATALOGUE, "目录事项", item, item.validate(), |i| &mut i.id)?;
-        log::info!("保存目录事项 {}", saved.name);
+        let now = chrono::Local::now().naive_local();
+        self.save_item_by(item, now, "").map(|(saved, _)| saved)
+    }
+
+    /// Adds a catalogue item that is already published (id 0: entered from the office's
+    /// existing catalogue, so it has no review), or changes one. A change to an item under
+    /// review follows its review: see `review::on_item_change`. Returns the item, and its
+    /// review when the change started a new version.
+    pub fn save_item_by(
+        &self,
+        item: &CatalogueItem,
+        now: chrono::NaiveDateTime,
+        by: &str,
+    ) -> Result<(CatalogueItem, Option<ItemReview>)> {
+        let errors = item.validate();
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let txn = self.write()?;
+        let saved = {
+            let mut saved = item.clone();
+            let review = if saved.id == 0 {
+                saved.id = next_id(&txn.open_table(CATALOGUE)?)?;
+                None
+            } else {
+                let old = super::review::stored_item(&txn, saved.id)?;
+                super::review::on_item_change(&txn, &old, now, by)?
+            };
+            let bytes = encode(&saved, "目录事项", saved.id)?;
+            txn.open_table(CATALOGUE)?.insert(saved.id, bytes.as_slice())?;
+            (saved, review)
+        };
+        txn.commit()?;
+        log::info!("保存目录事项 {}", saved.0.name);
         Ok(saved)
     }
 

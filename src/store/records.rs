@@ -178,11 +178,11 @@ impl Ledger {
 
 /// Documents being saved together in one write transaction; see [`Ledger::batch`].
 pub struct Batch<'a> {
-    txn: &'a WriteTransaction,
+    pub(super) txn: &'a WriteTransaction,
     /// Who the audit entries name.
     actor: &'a Actor,
     names: TxnNames<'a>,
-    log: BatchLog,
+    pub(super) log: BatchLog,
 }
 
 impl Batch<'_> {
@@ -251,6 +251,9 @@ impl Batch<'_> {
             };
         let number = record.number().to_string();
         let before = record.clone();
+        if T::KIND == DocKind::Guidance {
+            super::course::refuse_if_archived(self.txn, id, &number)?;
+        }
         let (details, voided, updated_at) = record.parts_mut();
         if voided.is_some() {
             return Err(StoreError::Voided(number));
@@ -277,14 +280,14 @@ impl Batch<'_> {
 /// What a batch changed, logged once after it is committed: every line of a small batch,
 /// the count and the first and last lines of a large one.
 #[derive(Default)]
-struct BatchLog {
+pub(super) struct BatchLog {
     count: usize,
     first: Option<String>,
     last: Option<String>,
 }
 
 impl BatchLog {
-    fn push(&mut self, line: String) {
+    pub(super) fn push(&mut self, line: String) {
         self.count += 1;
         if self.first.is_none() {
             self.first = Some(line);

@@ -6,13 +6,19 @@ use chrono::{Local, NaiveDateTime};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::actor_picker::ActorPicker;
+use super::batch::BatchWindow;
 use super::command::{Command, Tab};
 use super::export_flow::{ExportFlow, Picker};
+use super::follow_up::FollowUpWindow;
 use super::history::HistoryWindow;
+use super::import::ImportWindow;
 use super::lookup::QuickLookup;
+use super::preview::PreviewWindow;
 use super::record_dialog::RecordDialog;
 use super::settings_page::SettingsPage;
-use super::{catalogue, letters, new_guidance, register, theme};
+use super::todo::TodoWindow;
+use super::typical::TypicalWindow;
+use super::{catalogue, letters, new_guidance, no_penalty, register, theme};
 use crate::search::data::LedgerData;
 use crate::store::{BackupReport, Ledger, StoreError};
 
@@ -30,13 +36,21 @@ pub struct LedgerApp {
     pub(super) new_guidance: new_guidance::NewGuidanceTab,
     pub(super) letters: letters::LettersTab,
     pub(super) register: register::RegisterTab,
+    pub(super) no_penalty: no_penalty::NoPenaltyTab,
     lookup: QuickLookup,
     pub(super) record: Option<RecordDialog>,
+    pub(super) typical: Option<TypicalWindow>,
+    pub(super) follow_up: Option<FollowUpWindow>,
+    pub(super) todo: TodoWindow,
+    pub(super) preview: Option<PreviewWindow>,
+    pub(super) batch: Option<BatchWindow>,
     pub(super) settings: Option<SettingsPage>,
     pub(super) export: ExportFlow,
+    /// The 导入表格 window, while open.
+    pub(super) import: Option<ImportWindow>,
     pub status: Option<Status>,
     commands: Vec<Command>,
-    picker: Picker,
+    pub(super) picker: Picker,
     /// The daily backup, written on its own thread while the clerk works.
     daily_backup: Option<Receiver<Result<BackupReport, StoreError>>>,
     /// Asking who is working: at start, and after 切换人员. The tabs wait meanwhile.
@@ -62,16 +76,23 @@ impl LedgerApp {
         // A read-only ledger saves nothing, so nobody needs to say who they are.
         let actor_picker =
             (!ledger.is_read_only()).then(|| ActorPicker::new(ledger.last_actor().ok().flatten()));
-        Ok(Self {
+        let mut app = Self {
             tab: if data.catalogue.is_empty() { Tab::Catalogue } else { Tab::Register },
             catalogue: catalogue::CatalogueTab::default(),
             new_guidance: new_guidance::NewGuidanceTab::new(now()),
             letters: letters::LettersTab::default(),
             register: register::RegisterTab::default(),
+            no_penalty: no_penalty::NoPenaltyTab::default(),
             lookup: QuickLookup::default(),
             record: None,
+            typical: None,
+            follow_up: None,
+            todo: TodoWindow::default(),
+            preview: None,
+            batch: None,
             settings: None,
             export,
+            import: None,
             status: None,
             commands: Vec::new(),
             picker,
@@ -81,7 +102,10 @@ impl LedgerApp {
             history: None,
             ledger,
             data,
-        })
+        };
+        // Due and overdue work is the first thing the clerk sees.
+        app.todo.open = !app.todo.list(&app.data).is_empty();
+        Ok(app)
     }
 
     /// Starts the daily automatic backup, when one is due, on its own thread.
@@ -159,20 +183,48 @@ impl LedgerApp {
                 Tab::NewGuidance => self.new_guidance.ui(ui, &self.data, commands),
                 Tab::Letters => self.letters.ui(ui, &self.data, commands),
                 Tab::Register => self.register.ui(ui, &self.data, commands),
+                Tab::NoPenalty => self.no_penalty.ui(ui, &self.data, commands),
             }
         });
 
         self.lookup.show(&ctx, &self.data, &mut self.commands);
+        let attachments_dir = self.ledger.attachments_dir();
         if let Some(dialog) = &mut self.record
-            && !dialog.show(&ctx, &self.data, &mut self.commands)
+            && !dialog.show(&ctx, &self.data, &attachments_dir, self.picker, &mut self.commands)
         {
             self.record = None;
+        }
+        if let Some(window) = &mut self.typical
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.typical = None;
+        }
+        if let Some(window) = &mut self.follow_up
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.follow_up = None;
+        }
+        self.todo.show(&ctx, &self.data, &mut self.commands);
+        if let Some(window) = &mut self.preview
+            && !window.show(&ctx)
+        {
+            self.preview = None;
+        }
+        if let Some(window) = &mut self.batch
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.batch = None;
         }
         self.export.show(&ctx, &mut self.status);
         if let Some(window) = &mut self.history
             && !window.show(&ctx, &self.data, &self.reviewers, &mut self.commands)
         {
             self.history = None;
+        }
+        if let Some(window) = &mut self.import
+            && !window.show(&ctx, &self.data, &mut self.commands)
+        {
+            self.import = None;
         }
 
         for command in std::mem::take(&mut self.commands) {
@@ -207,6 +259,12 @@ impl LedgerApp {
                 }
                 if ui.selectable_label(self.history.is_some(), "修改记录").clicked() {
                     self.commands.push(Command::OpenHistory);
+                }
+                let count = self.todo.list(&self.data).len();
+                let label =
+                    if count == 0 { "待办".to_owned() } else { format!("待办（{count}）") };
+                if ui.selectable_label(self.todo.open, label).clicked() {
+                    self.todo.open = !self.todo.open;
                 }
             });
         });
@@ -262,6 +320,11 @@ impl LedgerApp {
     /// Whether the ledger was opened read-only: nothing can be saved, search and export work.
     pub fn is_read_only(&self) -> bool {
         self.ledger.is_read_only()
+    }
+
+    /// The name of whoever is working, written into courses, reviews and amendments.
+    pub(super) fn actor_name(&self) -> String {
+        self.ledger.actor().label()
     }
 
     pub(super) fn done(&mut self, text: String) {

@@ -6,9 +6,11 @@ use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
+use super::review_panel::ReviewPanel;
 use super::{theme, widgets};
 use crate::domain::catalogue::DOMAINS;
 use crate::domain::fold::{fold, pinyin_initials};
+use crate::domain::review::ReviewState;
 use crate::domain::validation::{Field, error_for};
 use crate::domain::{CatalogueItem, ItemStatus, Method};
 use crate::export::{Format, ListKind, Table};
@@ -22,9 +24,18 @@ pub struct CatalogueTab {
     text: String,
     /// The item in the edit window; id 0 for a new one.
     editing: Option<CatalogueItem>,
+    /// For a new item: drafted for legality review (true), or entered as already published.
+    new_is_draft: bool,
+    review: ReviewPanel,
 }
 
 impl CatalogueTab {
+    /// Opens `item` in the edit window, with its review.
+    pub fn open_item(&mut self, item: &CatalogueItem) {
+        self.editing = Some(item.clone());
+        self.review = ReviewPanel::default();
+    }
+
     pub fn saved(&mut self, _item: &CatalogueItem) {
         self.editing = None;
     }
@@ -53,6 +64,9 @@ impl CatalogueTab {
             ui.heading("行政指导事项目录");
             if ui.button("＋ 新增事项").clicked() {
                 self.editing = Some(CatalogueItem::default());
+                // On first use the office enters its published list; later items are drafts.
+                self.new_is_draft = !data.catalogue.is_empty();
+                self.review = ReviewPanel::default();
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("导出 CSV").clicked() {
@@ -70,7 +84,8 @@ impl CatalogueTab {
             ui.label(
                 RichText::new(
                     "目录还是空的。请点击“新增事项”，按本镇公布的行政指导事项清单逐项录入\
-                     （事项名称、所属领域、指导方式、指导依据等）。录入后即可在“新建指导”中选用。",
+                     （事项名称、所属领域、指导方式、指导依据等）。已公布的事项录入后即可在“新建指导”中选用；\
+                     新拟的事项须经司法所合法性审查、备案、公布后方可选用。",
                 )
                 .color(theme::MUTED),
             );
@@ -79,7 +94,7 @@ impl CatalogueTab {
             ui.separator();
             self.table_ui(ui, data);
         }
-        self.edit_window(ui.ctx(), data.read_only, commands);
+        self.edit_window(ui.ctx(), data, commands);
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
@@ -125,8 +140,17 @@ impl CatalogueTab {
         let shown: Vec<&CatalogueItem> =
             data.catalogue.iter().filter(|i| self.matches(i)).collect();
         ui.label(format!("共 {} 项；单击一行修改", shown.len()));
-        let headers =
-            ["序号", "事项名称", "所属领域", "指导方式", "指导依据", "实施主体", "涉企", "状态"];
+        let headers = [
+            "序号",
+            "事项名称",
+            "所属领域",
+            "指导方式",
+            "指导依据",
+            "实施主体",
+            "涉企",
+            "状态",
+            "审查",
+        ];
         TableBuilder::new(ui)
             .id_salt("catalogue_table")
             .striped(true)
@@ -139,6 +163,7 @@ impl CatalogueTab {
             .column(Column::initial(260.0).at_least(100.0))
             .column(Column::initial(140.0))
             .column(Column::initial(40.0))
+            .column(Column::initial(50.0))
             .column(Column::remainder())
             .header(theme::ROW_HEIGHT, |mut header| {
                 for h in headers {
@@ -159,6 +184,9 @@ impl CatalogueTab {
                         item.implementer.clone(),
                         if item.involves_enterprise { "是" } else { "否" }.to_string(),
                         item.status.label().to_string(),
+                        data.reviews.get(&item.id).map_or("已公布（录入）".into(), |r| {
+                            r.state.label().to_string()
+                        }),
                     ];
                     for cell in cells {
                         row.col(|ui| {
@@ -167,83 +195,81 @@ impl CatalogueTab {
                     }
                     if row.response().clicked() {
                         self.editing = Some(item.clone());
+                        self.review = ReviewPanel::default();
                     }
                 });
             });
     }
 
-    fn edit_window(&mut self, ctx: &egui::Context, read_only: bool, commands: &mut Vec<Command>) {
+    fn edit_window(&mut self, ctx: &egui::Context, data: &LedgerData, commands: &mut Vec<Command>) {
+        let read_only = data.read_only;
         let Some(item) = &mut self.editing else { return };
+        let review = data.reviews.get(&item.id).filter(|_| item.id != 0);
+        // Under review, rejected or retired: the text stays as it is.
+        let locked = review.is_some_and(|r| {
+            !r.state.editable() && !matches!(r.state, ReviewState::Filed | ReviewState::Published)
+        });
+        let new_version =
+            review.is_some_and(|r| matches!(r.state, ReviewState::Filed | ReviewState::Published));
         let mut open = true;
         let mut close = false;
         let title = if item.id == 0 { "新增目录事项" } else { "修改目录事项" };
+        let (new_is_draft, panel) = (&mut self.new_is_draft, &mut self.review);
         egui::Window::new(title).open(&mut open).default_width(640.0).collapsible(false).show(
             ctx,
             |ui| {
-                let errors = item.validate();
-                widgets::line(ui, "事项名称", &mut item.name, &errors, Some(Field::Name));
-                widgets::labelled(
-                    ui,
-                    "所属领域",
-                    error_for(&errors, Field::Domain),
-                    |ui, id| {
-                        ui.add(egui::TextEdit::singleline(&mut item.domain).desired_width(160.0))
-                            .labelled_by(id);
-                        let combo = egui::ComboBox::from_id_salt("item_domain")
-                            .selected_text("常用领域")
-                            .show_ui(ui, |ui| {
-                                for d in DOMAINS {
-                                    if ui.selectable_label(item.domain == d, d).clicked() {
-                                        item.domain = d.to_string();
-                                    }
-                                }
+                if item.id == 0 {
+                    widgets::labelled(ui, "事项来源", None, |ui, _| {
+                        ui.radio_value(new_is_draft, true, "新拟事项（须经合法性审查）");
+                        ui.radio_value(new_is_draft, false, "录入已公布的事项");
+                    });
+                }
+                if let Some(review) = review {
+                    egui::CollapsingHeader::new("合法性审查与备案")
+                        .default_open(true)
+                        .show(ui, |ui| panel.show(ui, review, read_only, commands));
+                    ui.separator();
+                }
+                ui.add_enabled_ui(!locked, |ui| {
+                    let errors = item.validate();
+                    item_fields(ui, item, &errors);
+                    if review.is_none() {
+                        widgets::labelled(ui, "状态", None, |ui, _| {
+                            for s in ItemStatus::ALL {
+                                ui.radio_value(&mut item.status, s, s.label());
+                            }
+                        });
+                    }
+                    if new_version {
+                        ui.label(
+                            RichText::new(
+                                "此事项已备案：保存修改将形成新版本，须重新审查；\
+                             审查期间原版本继续有效。",
+                            )
+                            .color(theme::WARNING),
+                        );
+                    }
+                    ui.horizontal(|ui| {
+                        ui.add_space(theme::LABEL_WIDTH);
+                        let label = match (item.id, *new_is_draft, new_version) {
+                            (0, true, _) => "保存为草拟事项",
+                            (_, _, true) => "保存为新版本",
+                            _ => "保存事项",
+                        };
+                        if ui
+                            .add_enabled(errors.is_empty() && !read_only, egui::Button::new(label))
+                            .clicked()
+                        {
+                            commands.push(if item.id == 0 && *new_is_draft {
+                                Command::DraftItem(item.clone())
+                            } else {
+                                Command::SaveItem(item.clone())
                             });
-                        combo.response.accessible_name("常用领域");
-                    },
-                );
-                widgets::labelled(ui, "指导方式", None, |ui, _| {
-                    ui.horizontal_wrapped(|ui| {
-                        for m in Method::ALL {
-                            ui.radio_value(&mut item.method, m, m.label());
+                        }
+                        if ui.button("取消").clicked() {
+                            close = true;
                         }
                     });
-                });
-                widgets::text(ui, "指导依据", &mut item.basis, &errors, Field::Basis, 3);
-                widgets::line(
-                    ui,
-                    "适用对象",
-                    &mut item.applicable_to,
-                    &errors,
-                    Some(Field::Applicable),
-                );
-                widgets::line(
-                    ui,
-                    "实施主体",
-                    &mut item.implementer,
-                    &errors,
-                    Some(Field::Implementer),
-                );
-                widgets::line(ui, "咨询电话", &mut item.phone, &errors, Some(Field::Phone));
-                widgets::labelled(ui, "是否涉企", None, |ui, _| {
-                    ui.radio_value(&mut item.involves_enterprise, true, "是");
-                    ui.radio_value(&mut item.involves_enterprise, false, "否");
-                });
-                widgets::labelled(ui, "状态", None, |ui, _| {
-                    for s in ItemStatus::ALL {
-                        ui.radio_value(&mut item.status, s, s.label());
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.add_space(theme::LABEL_WIDTH);
-                    if ui
-                        .add_enabled(errors.is_empty() && !read_only, egui::Button::new("保存事项"))
-                        .clicked()
-                    {
-                        commands.push(Command::SaveItem(item.clone()));
-                    }
-                    if ui.button("取消").clicked() {
-                        close = true;
-                    }
                 });
             },
         );
@@ -251,4 +277,38 @@ impl CatalogueTab {
             self.editing = None;
         }
     }
+}
+
+/// The fields of a catalogue item, from its name to whether it concerns enterprises.
+fn item_fields(ui: &mut Ui, item: &mut CatalogueItem, errors: &[crate::domain::FieldError]) {
+    widgets::line(ui, "事项名称", &mut item.name, errors, Some(Field::Name));
+    widgets::labelled(ui, "所属领域", error_for(errors, Field::Domain), |ui, id| {
+        ui.add(egui::TextEdit::singleline(&mut item.domain).desired_width(160.0)).labelled_by(id);
+        let combo = egui::ComboBox::from_id_salt("item_domain").selected_text("常用领域").show_ui(
+            ui,
+            |ui| {
+                for d in DOMAINS {
+                    if ui.selectable_label(item.domain == d, d).clicked() {
+                        item.domain = d.to_string();
+                    }
+                }
+            },
+        );
+        combo.response.accessible_name("常用领域");
+    });
+    widgets::labelled(ui, "指导方式", None, |ui, _| {
+        ui.horizontal_wrapped(|ui| {
+            for m in Method::ALL {
+                ui.radio_value(&mut item.method, m, m.label());
+            }
+        });
+    });
+    widgets::text(ui, "指导依据", &mut item.basis, errors, Field::Basis, 3);
+    widgets::line(ui, "适用对象", &mut item.applicable_to, errors, Some(Field::Applicable));
+    widgets::line(ui, "实施主体", &mut item.implementer, errors, Some(Field::Implementer));
+    widgets::line(ui, "咨询电话", &mut item.phone, errors, Some(Field::Phone));
+    widgets::labelled(ui, "是否涉企", None, |ui, _| {
+        ui.radio_value(&mut item.involves_enterprise, true, "是");
+        ui.radio_value(&mut item.involves_enterprise, false, "否");
+    });
 }

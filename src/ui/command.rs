@@ -1,22 +1,35 @@
 //! What widgets ask for. The app applies commands after the frame, in one place.
 
+use crate::domain::attachment::{AttachmentKind, Owner};
 use crate::domain::audit::AuditFilter;
+use crate::domain::course::Step;
+use crate::domain::follow_up::FollowUp;
+use crate::domain::review::ReviewMove;
+use crate::domain::typical::TypicalCase;
+use crate::domain::warning::{ViolationWindow, WarningCase};
 use crate::domain::{
-    Actor, CatalogueItem, GuidanceDraft, Officer, OpinionLetterDraft, RecordId, Settings,
+    Actor, CatalogueItem, GuidanceDraft, NoPenaltyEntry, Officer, OpinionLetterDraft, RecordId,
+    Settings,
 };
+use crate::export::paper::PaperFormat;
 use crate::export::{Format, ListKind};
+use crate::import::{ImportKind, Plan};
+use crate::search::DocRef;
+use crate::search::papers::BatchKinds;
 
-/// The four tabs.
+/// The tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Catalogue,
     NewGuidance,
     Letters,
     Register,
+    NoPenalty,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register];
+    pub const ALL: [Tab; 5] =
+        [Tab::Catalogue, Tab::NewGuidance, Tab::Letters, Tab::Register, Tab::NoPenalty];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -24,6 +37,7 @@ impl Tab {
             Tab::NewGuidance => "新建指导",
             Tab::Letters => "意见书",
             Tab::Register => "登记簿",
+            Tab::NoPenalty => "不罚清单",
         }
     }
 }
@@ -39,6 +53,17 @@ pub enum Command {
         id: RecordId,
         reason: String,
     },
+    /// Correct an archived record, keeping its old fields with the reason.
+    AmendGuidance {
+        id: RecordId,
+        draft: GuidanceDraft,
+        reason: String,
+    },
+    /// One move along a record's course.
+    AdvanceCourse {
+        id: RecordId,
+        step: Step,
+    },
     SaveLetter {
         id: Option<RecordId>,
         draft: OpinionLetterDraft,
@@ -48,6 +73,20 @@ pub enum Command {
         reason: String,
     },
     SaveItem(CatalogueItem),
+    /// A new catalogue item drafted for legality review.
+    DraftItem(CatalogueItem),
+    /// Show a catalogue item in the catalogue tab's window.
+    OpenItem(RecordId),
+    /// One review move on a catalogue item.
+    ReviewItem {
+        id: RecordId,
+        step: ReviewMove,
+    },
+    SaveNoPenalty(NoPenaltyEntry),
+    /// Open the 导入表格 window for a kind of list.
+    OpenImport(ImportKind),
+    /// Write a checked import (a dry run without bad rows) in one transaction.
+    CommitImport(Box<Plan>),
     SaveOfficer(Officer),
     DeleteOfficer(RecordId),
     SaveSettings(Settings),
@@ -78,6 +117,46 @@ pub enum Command {
     LoadHistory(AuditFilter),
     /// Check the audit trail (and what later checks cover) and show the result.
     VerifyAudit,
+    /// Open the typical-case window of a guidance record (its saved case, or a new draft).
+    OpenTypical(RecordId),
+    SaveTypical(TypicalCase),
+    UnmarkTypical(RecordId),
+    /// Copy a file into the attachment folder for a record.
+    Attach {
+        owner: Owner,
+        path: std::path::PathBuf,
+        kind: AttachmentKind,
+    },
+    /// Save the no-penalty part of a 劝导警示 record.
+    SaveWarning(WarningCase),
+    /// Which earlier violations make one not a first.
+    SetViolationWindow(ViolationWindow),
+    /// A record's or letter's paper as PDF or Word, through the file dialog.
+    PrintDocument {
+        doc: DocRef,
+        format: PaperFormat,
+    },
+    /// A page preview of a record's or letter's paper.
+    PreviewDocument(DocRef),
+    /// The register as filtered now, as PDF or Word.
+    PrintRegister(PaperFormat),
+    /// Open the batch window.
+    OpenBatch,
+    /// Every record and letter of a period, as one PDF or a folder of Word files.
+    PrintBatch {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        kinds: BatchKinds,
+        format: PaperFormat,
+    },
+    /// A typical case's text as PDF or Word.
+    PrintTypical {
+        guidance: RecordId,
+        format: PaperFormat,
+    },
+    /// Open the follow-up window of a guidance record.
+    OpenFollowUp(RecordId),
+    SaveFollowUp(FollowUp),
 }
 
 impl Command {
@@ -95,6 +174,17 @@ impl Command {
                 | Command::DeleteOfficer(_)
                 | Command::SaveSettings(_)
                 | Command::SaveReviewers(_)
+                | Command::SaveNoPenalty(_)
+                | Command::CommitImport(_)
+                | Command::DraftItem(_)
+                | Command::ReviewItem { .. }
+                | Command::AmendGuidance { .. }
+                | Command::AdvanceCourse { .. }
+                | Command::SaveTypical(_)
+                | Command::UnmarkTypical(_)
+                | Command::SaveFollowUp(_)
+                | Command::Attach { .. }
+                | Command::SaveWarning(_)
         )
     }
 }

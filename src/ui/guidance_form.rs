@@ -18,12 +18,27 @@ pub struct GuidanceForm {
     date_text: String,
     /// The record being edited and its number; `None` for a new record.
     pub editing: Option<(RecordId, String)>,
+    /// For an archived record: the correction's reason being typed. Saving then amends the
+    /// record, keeping its old fields beside it.
+    pub amend_reason: Option<String>,
+    /// Earlier violations of the draft's subject, and what they were found for: the data
+    /// generation, the subject's name and code, the time and the window.
+    earlier: Option<(ProbeKey, Vec<RecordId>)>,
 }
+
+type ProbeKey =
+    (u64, String, String, chrono::NaiveDateTime, crate::domain::warning::ViolationWindow);
 
 impl GuidanceForm {
     pub fn new(now: NaiveDateTime) -> Self {
         let now = now.with_second(0).unwrap_or(now);
-        Self { date_text: format_date(now.date()), draft: GuidanceDraft::new(now), editing: None }
+        Self {
+            date_text: format_date(now.date()),
+            draft: GuidanceDraft::new(now),
+            editing: None,
+            amend_reason: None,
+            earlier: None,
+        }
     }
 
     /// Loads a saved record for editing; its number does not change.
@@ -32,7 +47,14 @@ impl GuidanceForm {
             date_text: format_date(g.details.time.date()),
             draft: g.details.clone(),
             editing: Some((g.id, g.number.to_string())),
+            amend_reason: None,
+            earlier: None,
         }
+    }
+
+    /// Loads an archived record for a correction with a reason.
+    pub fn amend(g: &Guidance) -> Self {
+        Self { amend_reason: Some(String::new()), ..Self::edit(g) }
     }
 
     /// The draft's problems, including a date that cannot be read.
@@ -140,7 +162,7 @@ impl GuidanceForm {
                 .selected_text(shown)
                 .width(theme::FIELD_WIDTH)
                 .show_ui(ui, |ui| {
-                    for item in data.catalogue.iter().filter(|i| i.in_force()) {
+                    for item in data.catalogue.iter().filter(|i| data.item_in_force(i)) {
                         let text = format!("{}（{}·{}）", item.name, item.domain, item.method);
                         if ui.selectable_label(self.draft.item == Some(item.id), text).clicked() {
                             self.draft.item = Some(item.id);
@@ -150,7 +172,7 @@ impl GuidanceForm {
                 });
             combo.response.labelled_by(label_id);
         });
-        if data.catalogue.iter().all(|i| !i.in_force()) {
+        if data.catalogue.iter().all(|i| !data.item_in_force(i)) {
             widgets::labelled(ui, "", None, |ui, _| {
                 ui.label(
                     RichText::new("事项目录中还没有有效事项，请先到“事项目录”添加")
@@ -163,6 +185,40 @@ impl GuidanceForm {
                 ui.radio_value(&mut self.draft.method, method, method.label());
             }
         });
+        if self.draft.method == crate::domain::Method::Warning
+            && !self.draft.subject.name.trim().is_empty()
+        {
+            // Before saving: is this a first violation of the subject? Found again only when
+            // the subject, the time or the data change, not every frame.
+            let s = &self.draft.subject;
+            let key: ProbeKey = (
+                data.generation,
+                s.name.clone(),
+                s.credit_code.clone(),
+                self.draft.time,
+                data.violation_window,
+            );
+            if self.earlier.as_ref().is_none_or(|(k, _)| *k != key) {
+                let probe = Guidance {
+                    id: self.editing.as_ref().map_or(0, |(id, _)| *id),
+                    number: crate::domain::DocNumber { prefix: String::new(), year: 0, seq: 0 },
+                    details: self.draft.clone(),
+                    voided: None,
+                    created_at: self.draft.time,
+                    updated_at: self.draft.time,
+                };
+                let found = crate::domain::warning::earlier_violations(
+                    &probe,
+                    &data.guidance,
+                    data.violation_window,
+                );
+                self.earlier = Some((key, found.iter().map(|g| g.id).collect()));
+            }
+            let earlier = self.earlier.as_ref().map_or(&[][..], |(_, ids)| ids.as_slice());
+            widgets::labelled(ui, "首次违法", None, |ui, _| {
+                ui.vertical(|ui| super::warning_panel::show_earlier(ui, data, earlier));
+            });
+        }
         widgets::text(ui, "指导内容", &mut self.draft.content, errors, Field::Content, 4);
     }
 
@@ -194,13 +250,31 @@ impl GuidanceForm {
         read_only: bool,
         commands: &mut Vec<Command>,
     ) {
+        if let Some(reason) = &mut self.amend_reason {
+            super::widgets::labelled(ui, "更正原因", None, |ui, label| {
+                ui.add(egui::TextEdit::singleline(reason).desired_width(theme::FIELD_WIDTH))
+                    .labelled_by(label);
+            });
+        }
+        let reason_missing = self.amend_reason.as_ref().is_some_and(|r| r.trim().is_empty());
         ui.horizontal(|ui| {
             ui.add_space(theme::LABEL_WIDTH);
-            let label = if self.editing.is_some() { "保存修改" } else { "保存并编号" };
-            let save = ui.add_enabled(errors.is_empty() && !read_only, egui::Button::new(label));
+            let label = match (&self.editing, &self.amend_reason) {
+                (_, Some(_)) => "保存更正",
+                (Some(_), None) => "保存修改",
+                (None, None) => "保存并编号",
+            };
+            let ok = errors.is_empty() && !read_only && !reason_missing;
+            let save = ui.add_enabled(ok, egui::Button::new(label));
             if save.clicked() {
                 let id = self.editing.as_ref().map(|(id, _)| *id);
-                commands.push(Command::SaveGuidance { id, draft: self.draft.clone() });
+                let draft = self.draft.clone();
+                commands.push(match (id, &self.amend_reason) {
+                    (Some(id), Some(reason)) => {
+                        Command::AmendGuidance { id, draft, reason: reason.trim().to_owned() }
+                    }
+                    _ => Command::SaveGuidance { id, draft },
+                });
             }
             if self.editing.is_some() && ui.button("放弃修改").clicked() {
                 commands.push(Command::NewGuidanceForm);

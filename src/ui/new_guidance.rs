@@ -24,6 +24,11 @@ impl NewGuidanceTab {
         self.form = GuidanceForm::edit(g);
     }
 
+    /// Loads an archived record for a correction with a reason.
+    pub fn amend(&mut self, g: &Guidance) {
+        self.form = GuidanceForm::amend(g);
+    }
+
     /// After a save: an empty draft for the next record.
     pub fn saved(&mut self, g: &Guidance, now: NaiveDateTime) {
         self.form = GuidanceForm::new(now);
@@ -45,7 +50,13 @@ impl NewGuidanceTab {
                 });
             });
         }
-        if let Some((_, number)) = &self.form.editing {
+        if let (Some((_, number)), Some(_)) = (&self.form.editing, &self.form.amend_reason) {
+            ui.heading(RichText::new(format!("更正已归档的记录 {number}")).color(theme::ACCENT));
+            ui.label(
+                RichText::new("文号不变；更正前的内容和更正原因一并保留在办理过程中。")
+                    .color(theme::MUTED),
+            );
+        } else if let Some((_, number)) = &self.form.editing {
             ui.heading(RichText::new(format!("修改指导记录 {number}")).color(theme::ACCENT));
             ui.label(RichText::new("文号不变。").color(theme::MUTED));
         } else {

@@ -2,9 +2,17 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::attachments_panel::AttachmentsPanel;
 use super::command::Command;
+use super::course_panel::CoursePanel;
+use super::export_flow::Picker;
 use super::theme;
+use super::warning_panel::WarningPanel;
+use crate::domain::Method;
+use crate::domain::attachment::Owner;
 use crate::domain::{Action, AuditEntry, RecordId, RecordKind, format_date, format_date_time};
+use crate::export::paper::PaperFormat;
+use crate::search::DocRef;
 use crate::search::data::LedgerData;
 
 enum Showing {
@@ -14,6 +22,9 @@ enum Showing {
 
 pub struct RecordDialog {
     showing: Showing,
+    course: CoursePanel,
+    attachments: AttachmentsPanel,
+    warning: WarningPanel,
     /// The reason being typed when the clerk voids the record.
     void_reason: Option<String>,
     /// The record's 修改记录, oldest first, read by the app when the dialog opens.
@@ -22,11 +33,25 @@ pub struct RecordDialog {
 
 impl RecordDialog {
     pub fn guidance(id: RecordId) -> Self {
-        Self { showing: Showing::Guidance(id), void_reason: None, history: Vec::new() }
+        Self {
+            showing: Showing::Guidance(id),
+            course: CoursePanel::default(),
+            attachments: AttachmentsPanel::default(),
+            warning: WarningPanel::default(),
+            void_reason: None,
+            history: Vec::new(),
+        }
     }
 
     pub fn letter(id: RecordId) -> Self {
-        Self { showing: Showing::Letter(id), void_reason: None, history: Vec::new() }
+        Self {
+            showing: Showing::Letter(id),
+            course: CoursePanel::default(),
+            attachments: AttachmentsPanel::default(),
+            warning: WarningPanel::default(),
+            void_reason: None,
+            history: Vec::new(),
+        }
     }
 
     /// The record shown, as the audit trail names it.
@@ -46,6 +71,8 @@ impl RecordDialog {
         &mut self,
         ctx: &egui::Context,
         data: &LedgerData,
+        attachments_dir: &std::path::Path,
+        picker: Picker,
         commands: &mut Vec<Command>,
     ) -> bool {
         let mut open = true;
@@ -78,6 +105,44 @@ impl RecordDialog {
                     });
                     history_ui(ui, &self.history);
                 });
+                let owner = match self.showing {
+                    Showing::Guidance(id) => Owner::Guidance(id),
+                    Showing::Letter(id) => Owner::Letter(id),
+                };
+                ui.separator();
+                egui::CollapsingHeader::new("附件").default_open(true).show(ui, |ui| {
+                    self.attachments.show(ui, data, attachments_dir, owner, picker, commands);
+                });
+                if let Showing::Guidance(id) = self.showing
+                    && let Some(record) = data.guidance(id)
+                {
+                    ui.separator();
+                    egui::CollapsingHeader::new("办理过程")
+                        .default_open(true)
+                        .show(ui, |ui| self.course.show(ui, data, record, commands));
+                    if record.details.method == Method::Warning {
+                        egui::CollapsingHeader::new("不罚清单：首次违法、承诺与复查")
+                            .default_open(true)
+                            .show(ui, |ui| self.warning.show(ui, data, record, commands));
+                    }
+                }
+                ui.separator();
+                let doc = match self.showing {
+                    Showing::Guidance(id) => DocRef::Guidance(id),
+                    Showing::Letter(id) => DocRef::Letter(id),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("文书").color(theme::MUTED));
+                    if ui.button("预览").clicked() {
+                        commands.push(Command::PreviewDocument(doc));
+                    }
+                    if ui.button("导出 PDF").clicked() {
+                        commands.push(Command::PrintDocument { doc, format: PaperFormat::Pdf });
+                    }
+                    if ui.button("导出 Word").clicked() {
+                        commands.push(Command::PrintDocument { doc, format: PaperFormat::Docx });
+                    }
+                });
                 ui.separator();
                 if data.read_only {
                     ui.label(RichText::new("只读台账：不能修改或作废。").color(theme::MUTED));
@@ -86,13 +151,21 @@ impl RecordDialog {
                         RichText::new("此文书已作废，文号保留，不能修改。").color(theme::ERROR),
                     );
                 } else {
-                    close = self.actions(ui, id, commands);
+                    let locked =
+                        matches!(self.showing, Showing::Guidance(g) if data.course(g).is_locked());
+                    close = self.actions(ui, id, locked, commands);
                 }
             });
         open && !close
     }
 
-    fn actions(&mut self, ui: &mut Ui, id: RecordId, commands: &mut Vec<Command>) -> bool {
+    fn actions(
+        &mut self,
+        ui: &mut Ui,
+        id: RecordId,
+        locked: bool,
+        commands: &mut Vec<Command>,
+    ) -> bool {
         let is_guidance = matches!(self.showing, Showing::Guidance(_));
         if let Some(reason) = &mut self.void_reason {
             let mut done = false;
@@ -124,7 +197,8 @@ impl RecordDialog {
         let mut close = false;
         ui.horizontal(|ui| {
             if is_guidance {
-                if ui.button("修改").clicked() {
+                let label = if locked { "更正…" } else { "修改" };
+                if ui.button(label).clicked() {
                     commands.push(Command::EditGuidance(id));
                     close = true;
                 }
@@ -132,8 +206,16 @@ impl RecordDialog {
                     commands.push(Command::LetterFromGuidance(id));
                     close = true;
                 }
+                if ui.button("回访…").clicked() {
+                    commands.push(Command::OpenFollowUp(id));
+                    close = true;
+                }
+                if ui.button("典型案例…").clicked() {
+                    commands.push(Command::OpenTypical(id));
+                    close = true;
+                }
             }
-            if ui.button("作废…").clicked() {
+            if !locked && ui.button("作废…").clicked() {
                 self.void_reason = Some(String::new());
             }
         });
@@ -207,6 +289,23 @@ fn guidance_fields(data: &LedgerData, id: RecordId) -> Option<(String, Fields, b
         .collect();
     if !letters.is_empty() {
         fields.push(("意见书", letters.join("、")));
+    }
+    let today = chrono::Local::now().date_naive();
+    let visits: Vec<String> = data
+        .follow_ups_of(id)
+        .map(|f| match &f.visit {
+            Some(v) => format!("{}已回访（{}）", format_date(v.date), v.satisfaction.label()),
+            None => format!("计划{}回访（{}）", format_date(f.planned), f.state(today).label()),
+        })
+        .collect();
+    if !visits.is_empty() {
+        fields.push(("回访", visits.join("；")));
+    }
+    if let Some(case) = data.typical.get(&id) {
+        fields.push((
+            "典型案例",
+            format!("{}（{}标记）", case.title, format_date(case.marked_at.date())),
+        ));
     }
     if let Some(v) = &g.voided {
         fields.push(("作废", format!("{}（{}）", v.reason, format_date_time(v.at))));

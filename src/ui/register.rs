@@ -11,6 +11,7 @@ use super::theme;
 use crate::domain::date::parse_date;
 use crate::domain::register::REGISTER_HEADERS;
 use crate::domain::{Method, RecordId, RegisterFilter, RegisterSort, SortColumn};
+use crate::export::paper::PaperFormat;
 use crate::export::{Format, ListKind, Table};
 use crate::search::data::LedgerData;
 use crate::search::register::view;
@@ -48,6 +49,17 @@ impl RegisterTab {
         self.filter.year
     }
 
+    /// The register as filtered now, as a printed paper.
+    pub fn paper(&mut self, data: &LedgerData) -> crate::export::paper::RegisterPaper {
+        self.refresh(data);
+        let rows: Vec<_> = self.view.iter().map(|&i| &data.rows[i]).collect();
+        crate::export::paper::register_paper(
+            &rows,
+            &data.settings.unit_name,
+            &self.filter.period_label(),
+        )
+    }
+
     /// The register as filtered now, ready to export.
     pub fn table(&mut self, data: &LedgerData) -> Table {
         self.refresh(data);
@@ -80,6 +92,15 @@ impl RegisterTab {
                 if ui.button("导出 Excel").clicked() {
                     commands
                         .push(Command::Export { kind: ListKind::Register, format: Format::Xlsx });
+                }
+                if ui.button("登记簿 Word").clicked() {
+                    commands.push(Command::PrintRegister(PaperFormat::Docx));
+                }
+                if ui.button("打印登记簿（PDF）").clicked() {
+                    commands.push(Command::PrintRegister(PaperFormat::Pdf));
+                }
+                if ui.button("批量导出文书…").clicked() {
+                    commands.push(Command::OpenBatch);
                 }
             });
         });

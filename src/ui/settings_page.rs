@@ -51,6 +51,10 @@ impl SettingsPage {
             ui.separator();
             self.backup.ui(ui);
             ui.separator();
+            no_penalty_ui(ui, data, commands);
+            ui.separator();
+            super::import::settings_section(ui, data.read_only, commands);
+            ui.separator();
             self.officers_ui(ui, data, commands);
         });
         open
@@ -162,4 +166,22 @@ impl SettingsPage {
             }
         });
     }
+}
+
+/// How 劝导警示 decides a first violation.
+fn no_penalty_ui(ui: &mut Ui, data: &LedgerData, commands: &mut Vec<Command>) {
+    use crate::domain::warning::ViolationWindow;
+    ui.heading("不罚清单");
+    ui.add_enabled_ui(!data.read_only, |ui| {
+        super::widgets::labelled(ui, "首次违法的认定", None, |ui, _| {
+            for window in ViolationWindow::ALL {
+                let text = format!("{}无劝导警示记录", window.label());
+                if ui.radio(data.violation_window == window, text).clicked()
+                    && data.violation_window != window
+                {
+                    commands.push(Command::SetViolationWindow(window));
+                }
+            }
+        });
+    });
 }

@@ -5,6 +5,8 @@ use eframe::egui::{self, Color32, FontId, TextStyle};
 pub const ERROR: Color32 = Color32::from_rgb(0xC0, 0x2B, 0x2B);
 pub const OK: Color32 = Color32::from_rgb(0x1E, 0x7A, 0x3C);
 pub const MUTED: Color32 = Color32::from_rgb(0x6B, 0x6B, 0x6B);
+/// A warning that does not stop a save (e.g. a handler visiting their own case).
+pub const WARNING: Color32 = Color32::from_rgb(0xB3, 0x6B, 0x00);
 pub const VOIDED: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
 pub const ACCENT: Color32 = Color32::from_rgb(0xA3, 0x1F, 0x24);
 pub const BANNER: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xD6);

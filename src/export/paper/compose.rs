@@ -115,7 +115,7 @@ pub fn register_paper(rows: &[&RegisterRow], unit: &str, period: &str) -> Regist
         period: period.trim().to_owned(),
         headers: REGISTER_HEADERS.iter().map(|&h| h.to_owned()).collect(),
         // 序号 时间 文号 指导对象 指导事项 指导方式 指导结果 指导人员
-        widths: vec![2.5, 6.5, 8.0, 7.0, 9.0, 4.5, 4.0, 5.5],
+        widths: vec![2.5, 6.5, 9.5, 6.5, 7.0, 4.5, 6.0, 5.5],
         rows: table.rows,
     }
 }
@@ -143,4 +143,21 @@ fn heading(text: &str) -> Block {
 /// A clerk's text, one indented paragraph per non-empty line.
 fn paragraphs(text: &str) -> impl Iterator<Item = Block> + '_ {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| body(l.to_owned()))
+}
+
+/// A typical case (典型案例) as a plain paper: its title and its text, one paragraph per line;
+/// lines such as 一、基本情况 are set as headings.
+pub fn typical_paper(case: &crate::domain::typical::TypicalCase, unit: &str) -> Paper {
+    let mut blocks = vec![Block::Title(case.title.trim().to_owned()), Block::Blank];
+    for line in case.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let is_heading = ["一、", "二、", "三、", "四、", "五、", "六、"]
+            .iter()
+            .any(|h| line.starts_with(h) && line.chars().count() <= 12);
+        blocks.push(if is_heading { heading(line) } else { body(line.to_owned()) });
+    }
+    blocks.push(Block::Blank);
+    blocks.push(Block::Signature { unit: unit.trim().to_owned(), date: None });
+    Paper {
+        page: PageSpec::OFFICIAL, blocks, file_stem: format!("典型案例_{}", case.title.trim())
+    }
 }

@@ -7,8 +7,19 @@
 //! paginate alike. Nothing here knows about egui, the store or file dialogs.
 
 mod compose;
+pub mod docx;
+pub mod fonts;
+pub mod layout;
+pub mod linebreak;
+mod output;
+mod pdf;
 
-pub use compose::{guidance_paper, letter_paper, register_paper};
+pub use compose::{guidance_paper, letter_paper, register_paper, typical_paper};
+pub use docx::{paper_docx, register_docx};
+pub use fonts::FontSet;
+pub use layout::{LaidOut, LaidPage, Placed, Rule, lay_out, lay_out_register};
+pub use output::{PaperFormat, file_safe, print_paper, print_register, write_batch};
+pub use pdf::{MAX_PAGES, Printed, paper_pdf, papers_pdf, register_pdf};
 
 /// Millimetres to PDF points (1/72 inch).
 pub const PT_PER_MM: f32 = 72.0 / 25.4;

@@ -79,7 +79,7 @@ impl Verification {
 pub type Check = fn(&CheckContext<'_>) -> Result<CheckReport>;
 
 /// The checks `verify` runs, in order.
-pub const CHECKS: &[Check] = &[check_trail];
+pub const CHECKS: &[Check] = &[check_trail, check_attachments];
 
 impl Ledger {
     /// Runs every check of [`CHECKS`] on one read snapshot of the ledger.
@@ -173,4 +173,23 @@ impl CheckReport {
         self.fault = Some(Fault { at, message });
         self
     }
+}
+
+/// Every attachment's file: present in the attachment folder beside the ledger and unchanged
+/// since it was added (its SHA-256 as recorded).
+pub fn check_attachments(context: &CheckContext<'_>) -> Result<CheckReport> {
+    let mut report =
+        CheckReport { name: "附件", checked: 0, unit: "个", note: String::new(), fault: None };
+    let list: Vec<crate::domain::attachment::Attachment> =
+        crate::store::ledger::load_all(context.txn, crate::store::tables::ATTACHMENTS, "附件")?;
+    let dir = crate::store::attachments_dir(context.db_path);
+    for attachment in &list {
+        report.checked += 1;
+        if let Err(fault) = crate::store::check_attachment(&dir, attachment) {
+            let message =
+                format!("第{}个附件（{}）：{fault}", attachment.id, attachment.original_name);
+            return Ok(report.failed(Some(attachment.id), message));
+        }
+    }
+    Ok(report)
 }

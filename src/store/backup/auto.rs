@@ -82,7 +82,11 @@ impl Ledger {
     pub fn note_backup(&self, result: &Result<BackupReport>, now: NaiveDateTime) -> Result<()> {
         let when = now.format("%Y年%-m月%-d日 %H:%M");
         let note = match result {
-            Ok(r) => format!("{when} 备份成功：{}（{}）", r.path.display(), r.counts.summary()),
+            Ok(r) => {
+                let files = r.attachments.summary();
+                let files = if files.is_empty() { String::new() } else { format!("；{files}") };
+                format!("{when} 备份成功：{}（{}{files}）", r.path.display(), r.counts.summary())
+            }
             Err(e) => format!("{when} 备份失败：{e}"),
         };
         if let Ok(report) = result {

@@ -3,6 +3,7 @@
 //! real name. Each backup carries a SHA-256 of all its tables, so it can be checked again
 //! years later, before a restore.
 
+mod attachments;
 mod auto;
 mod file;
 mod restore;
@@ -21,6 +22,7 @@ use self::tables::{
 use super::Ledger;
 use super::error::{Result, StoreError};
 
+pub use attachments::AttachmentCopy;
 pub use auto::prune_auto_backups;
 pub use auto::{
     AutoBackup, BackupOptions, DEFAULT_KEEP, DueBackup, auto_backups, default_backup_dir,
@@ -89,18 +91,22 @@ pub struct BackupReport {
     /// Checksum of the records alone (not the preferences), to tell later whether anything
     /// changed since this backup.
     pub records: String,
+    /// The attachment files copied into the backup folder's `附件` folder.
+    pub attachments: AttachmentCopy,
 }
 
 /// A read snapshot of the ledger, to be written as a backup, on this thread or another.
 /// Writes to the ledger after it was taken are not in the backup.
 pub struct BackupSource {
     txn: ReadTransaction,
+    /// The ledger's attachment folder, whose files go with the backup.
+    attachments_dir: PathBuf,
 }
 
 impl Ledger {
     /// Takes the snapshot a backup is made from. Cheap; the copy happens in `write_to`.
     pub fn begin_backup(&self) -> Result<BackupSource> {
-        Ok(BackupSource { txn: self.db.begin_read()? })
+        Ok(BackupSource { txn: self.db.begin_read()?, attachments_dir: self.attachments_dir() })
     }
 
     /// Writes a checked backup of the ledger into `dir`, named after `now`.
@@ -138,6 +144,7 @@ impl BackupSource {
         let _ = std::fs::remove_file(&part.0);
         let tally = write_copy(&self.txn, &part.0, now).map_err(|e| redb_error(dir, &path, e))?;
         let records = records_checksum(&self.txn).map_err(|e| redb_error(dir, &path, e))?;
+        let attachments = attachments::listed(&self.txn)?;
         drop(self.txn);
         check_written(&part.0, &tally)
             .map_err(|detail| StoreError::BackupCheckFailed { path: path.clone(), detail })?;
@@ -145,6 +152,7 @@ impl BackupSource {
         std::mem::forget(part);
         sync_folder(dir);
 
+        let files = attachments::copy_all(&attachments, &self.attachments_dir, &dir.join("附件"));
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         let report = BackupReport {
             path,
@@ -152,6 +160,7 @@ impl BackupSource {
             checksum: tally.checksum(),
             bytes,
             records,
+            attachments: files,
         };
         log::info!(
             "已备份到 {}（{}，校验和 {}）",

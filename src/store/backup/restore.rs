@@ -8,12 +8,12 @@ use redb::{ReadableDatabase, ReadableTableMetadata};
 
 use super::file::{BackupPreview, OpenBackup};
 use super::tables::{Copier, Tally, visit_all};
-use super::{BackupKind, BackupReport};
+use super::{AttachmentCopy, BackupKind, BackupReport};
 use crate::domain::{Action, Actor, FieldChange, RecordKind};
 use crate::store::Ledger;
 use crate::store::audit::{self, Change};
 use crate::store::error::{Result, StoreError};
-use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, OFFICERS};
+use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY, OFFICERS};
 
 /// Preferences belong to this PC (its folders), not to the records: a restore keeps them.
 const KEPT_TABLES: [&str; 1] = ["preferences"];
@@ -27,6 +27,8 @@ pub struct RestoreReport {
     pub before: Option<BackupReport>,
     /// Where a damaged ledger file was moved, when it could not be opened at all.
     pub damaged_moved_to: Option<PathBuf>,
+    /// The attachment files brought back from the backup folder's `附件` folder.
+    pub attachments: AttachmentCopy,
 }
 
 impl Ledger {
@@ -43,6 +45,7 @@ impl Ledger {
             Some(self.begin_backup()?.write_to(&dir, now, BackupKind::BeforeRestore)?)
         };
         self.replace_with(&backup, from, now)?;
+        let attachments = restore_attachments(&self.db, from, &self.attachments_dir())?;
         log::info!(
             "已从备份 {} 恢复（{}），恢复前的数据已备份到 {}",
             from.display(),
@@ -51,12 +54,12 @@ impl Ledger {
                 .as_ref()
                 .map_or("（台账为空，未备份）".into(), |b| b.path.display().to_string())
         );
-        Ok(RestoreReport { preview, before, damaged_moved_to: None })
+        Ok(RestoreReport { preview, before, damaged_moved_to: None, attachments })
     }
 
     fn is_empty(&self) -> Result<bool> {
         let txn = self.db.begin_read()?;
-        for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS] {
+        for table in [OFFICERS, CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY] {
             if txn.open_table(table)?.len()? > 0 {
                 return Ok(false);
             }
@@ -141,12 +144,16 @@ fn restore_over_damaged(
     let _ = std::fs::remove_file(&fresh);
     let result = Ledger::open(&fresh).and_then(|mut ledger| {
         ledger.set_actor(actor.clone());
-        ledger.replace_with(&backup, from, now)
+        ledger.replace_with(&backup, from, now)?;
+        restore_attachments(&ledger.db, from, &ledger.attachments_dir())
     });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&fresh);
-        return Err(e);
-    }
+    let attachments = match result {
+        Ok(copied) => copied,
+        Err(e) => {
+            let _ = std::fs::remove_file(&fresh);
+            return Err(e);
+        }
+    };
     std::fs::rename(db_path, &damaged).map_err(io(db_path))?;
     std::fs::rename(&fresh, db_path).map_err(io(db_path))?;
     log::warn!(
@@ -155,5 +162,17 @@ fn restore_over_damaged(
         damaged.display(),
         from.display()
     );
-    Ok(RestoreReport { preview, before: None, damaged_moved_to: Some(damaged) })
+    Ok(RestoreReport { preview, before: None, damaged_moved_to: Some(damaged), attachments })
+}
+
+/// Copies the files of the restored ledger's attachments from the `附件` folder beside the
+/// backup file into the ledger's own, where missing.
+fn restore_attachments(
+    db: &redb::Database,
+    backup_file: &Path,
+    to: &Path,
+) -> Result<AttachmentCopy> {
+    let list = super::attachments::listed(&db.begin_read()?)?;
+    let from = backup_file.parent().unwrap_or(Path::new(".")).join("附件");
+    Ok(super::attachments::copy_all(&list, &from, to))
 }

@@ -7,8 +7,9 @@ use redb::{
 use sha2::{Digest, Sha256};
 
 use crate::store::tables::{
-    AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, GUIDANCE, LETTERS, META, NUMBERS, OFFICERS,
-    PREFERENCES, SEQUENCES, SETTINGS,
+    ATTACHMENTS, AUDIT, AUDIT_HEAD, AUDIT_INDEX, CATALOGUE, COURSES, FOLLOW_UPS, GUIDANCE,
+    ITEM_REVIEWS, LETTERS, META, NO_PENALTY, NUMBERS, OFFICERS, PREFERENCES, SEQUENCES, SETTINGS,
+    TYPICAL, WARNINGS,
 };
 
 /// The backup's own table: its checksum and where and when it was made. Not part of the
@@ -20,7 +21,7 @@ pub(super) const PROGRAM_KEY: &str = "program";
 
 /// Every table of the ledger, in the order they are copied and summed. A table added to
 /// `store::tables` must be added here too; `unknown_tables` makes a backup refuse otherwise.
-pub(super) const TABLE_NAMES: [&str; 12] = [
+pub(super) const TABLE_NAMES: [&str; 19] = [
     "meta",
     "settings",
     "officers",
@@ -33,6 +34,13 @@ pub(super) const TABLE_NAMES: [&str; 12] = [
     "audit",
     "audit_head",
     "audit_index",
+    "typical_cases",
+    "follow_ups",
+    "courses",
+    "item_reviews",
+    "attachments",
+    "warning_cases",
+    "no_penalty",
 ];
 
 /// Something done to each table in turn.
@@ -56,7 +64,14 @@ pub(super) fn visit_all(visitor: &mut impl TableVisitor) -> Result<(), redb::Err
     visitor.visit(PREFERENCES)?;
     visitor.visit(AUDIT)?;
     visitor.visit(AUDIT_HEAD)?;
-    visitor.visit(AUDIT_INDEX)
+    visitor.visit(AUDIT_INDEX)?;
+    visitor.visit(TYPICAL)?;
+    visitor.visit(FOLLOW_UPS)?;
+    visitor.visit(COURSES)?;
+    visitor.visit(ITEM_REVIEWS)?;
+    visitor.visit(ATTACHMENTS)?;
+    visitor.visit(WARNINGS)?;
+    visitor.visit(NO_PENALTY)
 }
 
 /// Opens `def` in a backup or ledger being read; `None` for a table a backup made by an

@@ -106,3 +106,46 @@ fn a_backup_from_before_the_audit_trail_still_restores() {
     assert_eq!(ledger.audit_head().unwrap().count, 1, "only the restore");
     assert!(ledger.verify().unwrap().passed());
 }
+
+#[test]
+fn a_backup_made_before_the_no_penalty_list_existed_still_checks_and_restores() {
+    use super::tables::{CHECKSUM_KEY, MANIFEST, Summer, Tally, visit_all};
+    use crate::domain::NoPenaltyEntry;
+
+    let (dir, ledger) = ledger();
+    let officer = Officer { name: "王建国".into(), active: true, ..Default::default() };
+    ledger.save_officer(&officer).unwrap();
+    let report = ledger.backup_to(dir.path(), at(9, 0, 0)).unwrap();
+
+    // Make it as an older program wrote it: no no_penalty table, summed without it.
+    {
+        let db = redb::Database::open(&report.path).unwrap();
+        let txn = db.begin_write().unwrap();
+        assert!(txn.delete_table(crate::store::tables::NO_PENALTY).unwrap());
+        txn.commit().unwrap();
+        let read = db.begin_read().unwrap();
+        let mut summer = Summer { src: &read, skip: &[], tally: Tally::new() };
+        visit_all(&mut summer).unwrap();
+        let checksum = summer.tally.checksum();
+        drop(read);
+        let txn = db.begin_write().unwrap();
+        txn.open_table(MANIFEST).unwrap().insert(CHECKSUM_KEY, checksum.as_str()).unwrap();
+        txn.commit().unwrap();
+    }
+    let preview = inspect_backup(&report.path).unwrap();
+    assert_eq!(preview.counts.officers, 1);
+
+    let entry = NoPenaltyEntry {
+        serial: 1,
+        domain: "消防".into(),
+        violation: "占用消防车通道".into(),
+        basis: "《消防法》第二十八条".into(),
+        conditions: "首次违法，当场改正".into(),
+        ..Default::default()
+    };
+    ledger.save_no_penalty(&entry, at(9, 5, 0)).unwrap();
+    ledger.restore_from(&report.path, at(9, 10, 0)).unwrap();
+    let snapshot = ledger.snapshot().unwrap();
+    assert_eq!(snapshot.officers.len(), 1);
+    assert!(snapshot.no_penalty.is_empty(), "the list is as the backup had it: none");
+}
