@@ -171,20 +171,20 @@ fn search_finds_a_subject_of_the_generated_data() {
 #[test]
 fn bad_arguments_fail_with_a_chinese_message() {
     let demo = DemoLedger::new();
-    let out = demo.out("登记簿.pdf");
+    let out = demo.out("登记簿.doc");
 
     let output = run(&[
         "export",
         "register",
         "--format",
-        "pdf",
+        "doc",
         "--out",
         text(&out),
         "--db",
         text(&demo.db),
     ]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("错误：不支持的导出格式“pdf”"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("错误：不支持的导出格式“doc”"), "{}", stderr(&output));
     assert!(!out.exists());
 
     let csv = demo.out("登记簿.csv");

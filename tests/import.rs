@@ -610,7 +610,9 @@ mod window {
     use super::{Office, staffed};
 
     fn open(office: &Office) -> Harness<'static, LedgerApp> {
-        let app = LedgerApp::new(office.ledger(), Picker::Never).unwrap();
+        let app = LedgerApp::new(office.ledger(), Picker::Never)
+            .unwrap()
+            .with_actor(guidance_ledger::domain::Actor::Reviewer { name: "李明".into() });
         let mut harness = Harness::builder()
             .with_size([1400.0, 1000.0])
             .with_max_steps(32)

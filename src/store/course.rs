@@ -49,6 +49,10 @@ impl Ledger {
             let mut course = load_course(&txn, id)?;
             course.apply(step, record.details.form, now, by).map_err(StoreError::Course)?;
             txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
+            let names = super::audit::TxnNames::new(&txn);
+            let change = super::audit::Change::updated(&record, &record, &names, now)
+                .with_action(crate::domain::Action::Step(course.stage.label().into()));
+            super::audit::append(&txn, self.actor(), change)?;
             course
         };
         txn.commit()?;
@@ -88,10 +92,15 @@ impl Ledger {
                 reason: reason.trim().to_owned(),
                 before: record.details.clone(),
             });
+            let before = record.clone();
             record.details = draft.clone();
             record.updated_at = now;
             txn.open_table(GUIDANCE)?.insert(id, encode(&record, "指导记录", id)?.as_slice())?;
             txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
+            let names = super::audit::TxnNames::new(&txn);
+            let change = super::audit::Change::updated(&before, &record, &names, now)
+                .with_action(crate::domain::Action::Step(format!("更正：{}", reason.trim())));
+            super::audit::append(&txn, self.actor(), change)?;
             (record, course)
         };
         txn.commit()?;

@@ -86,15 +86,22 @@ impl Ledger {
         let txn = self.write()?;
         let saved = {
             let mut saved = item.clone();
-            let review = if saved.id == 0 {
+            let (before, review) = if saved.id == 0 {
                 saved.id = next_id(&txn.open_table(CATALOGUE)?)?;
-                None
+                (None, None)
             } else {
                 let old = super::review::stored_item(&txn, saved.id)?;
-                super::review::on_item_change(&txn, &old, now, by)?
+                let review = super::review::on_item_change(&txn, &old, now, by)?;
+                (Some(old), review)
             };
             let bytes = encode(&saved, "目录事项", saved.id)?;
             txn.open_table(CATALOGUE)?.insert(saved.id, bytes.as_slice())?;
+            let names = TxnNames::new(&txn);
+            let change = match &before {
+                Some(before) => Change::updated(before, &saved, &names, clock()),
+                None => Change::created(&saved, &names, clock()),
+            };
+            audit::append(&txn, self.actor(), change)?;
             (saved, review)
         };
         txn.commit()?;

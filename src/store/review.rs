@@ -45,6 +45,10 @@ impl Ledger {
                 note: String::new(),
             });
             put_review(&txn, &review)?;
+            let change =
+                super::audit::Change::created(&saved, &super::audit::TxnNames::new(&txn), now)
+                    .with_action(crate::domain::Action::Step("草拟".into()));
+            super::audit::append(&txn, self.actor(), change)?;
             (saved, review)
         };
         txn.commit()?;
@@ -65,12 +69,18 @@ impl Ledger {
             let mut item = load_item(&txn, id)?;
             let mut review = load_review(&txn, id)?
                 .ok_or_else(|| StoreError::Course("该事项录入时已公布，没有审查流程".into()))?;
+            let before = item.clone();
+            let label = ReviewMove::label(step.target());
             review.apply(step, now, by).map_err(StoreError::Course)?;
             if review.state == ReviewState::Retired {
                 item.status = ItemStatus::Deactivated;
                 txn.open_table(CATALOGUE)?.insert(id, encode(&item, ITEM, id)?.as_slice())?;
             }
             put_review(&txn, &review)?;
+            let names = super::audit::TxnNames::new(&txn);
+            let change = super::audit::Change::updated(&before, &item, &names, now)
+                .with_action(crate::domain::Action::Step(label.into()));
+            super::audit::append(&txn, self.actor(), change)?;
             (item, review)
         };
         txn.commit()?;

@@ -115,7 +115,7 @@ pub fn register_paper(rows: &[&RegisterRow], unit: &str, period: &str) -> Regist
         period: period.trim().to_owned(),
         headers: REGISTER_HEADERS.iter().map(|&h| h.to_owned()).collect(),
         // 序号 时间 文号 指导对象 指导事项 指导方式 指导结果 指导人员
-        widths: vec![2.5, 6.5, 9.5, 6.5, 7.0, 4.5, 6.0, 5.5],
+        widths: vec![2.5, 6.0, 9.5, 6.5, 8.0, 4.5, 6.0, 5.0],
         rows: table.rows,
     }
 }
