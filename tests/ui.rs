@@ -566,7 +566,7 @@ fn a_record_is_moved_along_its_course_archived_and_then_corrected_with_a_reason(
     click(&mut harness, "保存更正");
     assert!(status(&harness).starts_with("已保存更正"), "{}", status(&harness));
     click(&mut harness, "查看");
-    harness.get_by_label_contains("更正：补记现场要求");
+    assert!(harness.query_all_by_label_contains("更正：补记现场要求").next().is_some());
     drop(harness);
 
     let ledger = Ledger::open(&office.path).unwrap();
@@ -706,8 +706,17 @@ fn a_record_is_previewed_and_exported_as_pdf_and_word() {
     click(&mut harness, "关闭");
 
     click(&mut harness, "导出 Word");
-    save_here(&mut harness);
+    harness.get_by_label("保存到此处").click();
     let docx = office.dir.path().join(format!("行政指导文书_{number}.docx"));
+    let written = format!("已导出：{}", docx.display());
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if status(&harness) == written {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(status(&harness), written);
     let bytes = std::fs::read(&docx).unwrap();
     assert!(bytes.starts_with(b"PK"), "a Word file is a zip archive");
 }
