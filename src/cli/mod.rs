@@ -90,7 +90,8 @@ pub enum Command {
         disable_help_flag = true,
         next_help_heading = "选项",
         help_template = HELP_TEMPLATE,
-        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] [--number 文号] [--db 文件]"
+        override_usage = "guidance-ledger export <清单> --out 文件 [--format 格式] [--year 年份] \
+                          [--number 文号] [--db 文件]"
     )]
     Export {
         /// 要导出的内容：register（登记簿）、catalogue、letters，或 document（一份文书，须写 --number）
@@ -256,11 +257,11 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
             );
         }),
         Command::Export { list, format, out, year, number } => {
-            let paper = papers::wants_paper(&list, format.as_deref(), &out);
-            if paper || number.is_some() {
-                papers::export_paper(db, &list, format.as_deref(), &out, year.as_deref(), number.as_deref())
+            let (format, year) = (format.as_deref(), year.as_deref());
+            if papers::wants_paper(&list, format, &out) || number.is_some() {
+                papers::export_paper(db, &list, format, &out, year, number.as_deref())
             } else {
-                export(db, &list, format.as_deref(), &out, year.as_deref()).map(|rows| {
+                export(db, &list, format, &out, year).map(|rows| {
                     println!("已导出 {rows} 行到 {}", out.display());
                 })
             }

@@ -109,6 +109,16 @@ impl Ledger {
     }
 }
 
+/// Guidance record `id` as stored, refused when it is voided: what follow-ups and warning
+/// cases are checked against in their saving transaction.
+pub(super) fn live_guidance(txn: &WriteTransaction, id: u64) -> Result<Guidance> {
+    let record = load_guidance(txn, id)?;
+    if record.voided.is_some() {
+        return Err(StoreError::Voided(record.number.to_string()));
+    }
+    Ok(record)
+}
+
 /// Refuses a plain change of an archived record; see [`Ledger::amend_guidance`].
 pub(super) fn refuse_if_archived(txn: &WriteTransaction, id: u64, number: &str) -> Result<()> {
     if load_course(txn, id)?.is_locked() {
@@ -117,7 +127,7 @@ pub(super) fn refuse_if_archived(txn: &WriteTransaction, id: u64, number: &str) 
     Ok(())
 }
 
-fn load_guidance(txn: &WriteTransaction, id: u64) -> Result<Guidance> {
+pub(super) fn load_guidance(txn: &WriteTransaction, id: u64) -> Result<Guidance> {
     match txn.open_table(GUIDANCE)?.get(id)? {
         Some(bytes) => codec::decode(bytes.value()).map_err(|source| StoreError::Decode {
             what: "指导记录",

@@ -2,15 +2,13 @@
 
 use redb::{ReadableDatabase, ReadableTable};
 
-use crate::domain::Guidance;
 use crate::domain::follow_up::FollowUp;
 
 use super::Ledger;
-use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::{load_all, next_id};
 use super::records::encode;
-use super::tables::{FOLLOW_UPS, GUIDANCE};
+use super::tables::FOLLOW_UPS;
 
 const WHAT: &str = "回访";
 
@@ -21,14 +19,7 @@ impl Ledger {
         let txn = self.write()?;
         let saved = {
             let id = follow_up.guidance;
-            let record: Guidance = match txn.open_table(GUIDANCE)?.get(id)? {
-                Some(bytes) => codec::decode(bytes.value())
-                    .map_err(|source| StoreError::Decode { what: "指导记录", id, source })?,
-                None => return Err(StoreError::NotFound { what: "指导记录", id }),
-            };
-            if record.voided.is_some() {
-                return Err(StoreError::Voided(record.number.to_string()));
-            }
+            let record = super::course::live_guidance(&txn, id)?;
             let errors = follow_up.validate(&record);
             if !errors.is_empty() {
                 return Err(StoreError::Invalid(errors));

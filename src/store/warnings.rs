@@ -1,17 +1,15 @@
 //! The no-penalty part of 劝导警示 records, kept under the record's id, and the setting that
 //! says which earlier violations count.
 
-use redb::{ReadableDatabase, ReadableTable};
+use redb::ReadableDatabase;
 
-use crate::domain::Guidance;
 use crate::domain::warning::{ViolationWindow, WarningCase};
 
 use super::Ledger;
-use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::load_all;
 use super::records::encode;
-use super::tables::{GUIDANCE, WARNINGS};
+use super::tables::WARNINGS;
 
 const WHAT: &str = "不罚清单登记";
 const WINDOW_KEY: &str = "no_penalty.window";
@@ -22,14 +20,7 @@ impl Ledger {
         let txn = self.write()?;
         {
             let id = case.guidance;
-            let record: Guidance = match txn.open_table(GUIDANCE)?.get(id)? {
-                Some(bytes) => codec::decode(bytes.value())
-                    .map_err(|source| StoreError::Decode { what: "指导记录", id, source })?,
-                None => return Err(StoreError::NotFound { what: "指导记录", id }),
-            };
-            if record.voided.is_some() {
-                return Err(StoreError::Voided(record.number.to_string()));
-            }
+            let record = super::course::live_guidance(&txn, id)?;
             let errors = case.validate(&record);
             if !errors.is_empty() {
                 return Err(StoreError::Invalid(errors));
