@@ -3,6 +3,8 @@
 //! the file behind the program's back makes `verify` name the entry, in the library and in
 //! the command's exit status.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -67,19 +69,16 @@ impl Office {
         d
     }
 
-    /// Every entry, oldest first.
     fn trail(&self) -> Vec<AuditEntry> {
-        let mut page = self.ledger.audit_entries(&AuditFilter::default(), usize::MAX).unwrap();
-        page.entries.reverse();
-        page.entries
+        common::trail(&self.ledger)
     }
 
     fn last(&self) -> AuditEntry {
-        self.trail().pop().unwrap()
+        common::last_entry(&self.ledger)
     }
 
     fn count(&self) -> u64 {
-        self.ledger.audit_head().unwrap().count
+        common::entry_count(&self.ledger)
     }
 }
 

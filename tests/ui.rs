@@ -4,7 +4,7 @@ use chrono::{Datelike, Local};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use guidance_ledger::domain::{Actor, CatalogueItem, Method, Officer};
+use guidance_ledger::domain::{Actor, CatalogueItem, Method, NoPenaltyEntry, Officer};
 use guidance_ledger::store::Ledger;
 use guidance_ledger::ui::{LedgerApp, Picker, Tab, setup_context};
 use tempfile::TempDir;
@@ -93,6 +93,10 @@ fn click(harness: &mut Harness<'_, LedgerApp>, label: &str) {
 
 fn status(harness: &Harness<'_, LedgerApp>) -> String {
     harness.state().status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+fn now() -> chrono::NaiveDateTime {
+    Local::now().naive_local()
 }
 
 fn this_year() -> i32 {
@@ -660,18 +664,34 @@ fn record_warning(harness: &mut Harness<'_, LedgerApp>, name: &str, expect: &str
 #[test]
 fn a_second_warning_within_twelve_months_is_flagged_before_saving_and_the_commitment_kept() {
     let office = office(true);
+    let entry = NoPenaltyEntry {
+        serial: 3,
+        domain: "市容环境".into(),
+        violation: "占道经营".into(),
+        basis: "《城市市容和环境卫生管理条例》第十七条".into(),
+        conditions: "首次违法且当场改正".into(),
+        implementer: "镇综合行政执法队".into(),
+        ..Default::default()
+    };
+    let entry = Ledger::open(&office.path).unwrap().save_no_penalty(&entry, now()).unwrap();
     let mut harness = open_window(&office);
     record_warning(&mut harness, "老王烧烤", "首次违法：该对象前12个月内没有劝导警示记录");
     record_warning(&mut harness, "老王烧烤", "非首次违法：该对象前12个月内已有1次劝导警示");
     click(&mut harness, "查看");
+    click(&mut harness, "不罚清单事项");
+    click(&mut harness, "第3项 占道经营");
+    harness.get_by_label("不予处罚条件：首次违法且当场改正（镇综合行政执法队）");
     click(&mut harness, "登记承诺书…");
     type_into(&mut harness, "承诺内容", "三日内清理占道物品，今后不再占道");
     click(&mut harness, "保存不罚清单登记");
     assert_eq!(status(&harness), "已保存不罚清单登记");
+    harness.get_by_label_contains("李明（司法所审查人员）　［不罚清单登记］新建");
+    harness.get_by_label_contains("不罚清单事项：第3项 占道经营");
     drop(harness);
     let cases = Ledger::open(&office.path).unwrap().warning_cases().unwrap();
     assert_eq!(cases.len(), 1);
     assert_eq!(cases[0].guidance, 2);
+    assert_eq!(cases[0].entry, Some(entry.id));
     assert!(!cases[0].first_violation);
     assert_eq!(cases[0].earlier, [1]);
     assert_eq!(cases[0].commitment.as_ref().unwrap().content, "三日内清理占道物品，今后不再占道");

@@ -242,9 +242,11 @@ pub const EXIT_FAULT: u8 = 2;
 pub fn run(db: &Path, command: Command) -> ExitCode {
     let result = match command {
         Command::Demo { records, seed } => demo(db, records, seed).map(|summary| {
+            let w = summary.workflow;
             println!(
                 "已生成演示数据：指导人员{}名，目录事项{}项，指导记录{}份（其中拒绝{}份、作废{}份），\
-                 意见书{}份，{}—{}年，保存在 {}",
+                 意见书{}份，{}—{}年；不罚清单{}项，回访计划{}次（已回访{}次），\
+                 不罚清单登记{}份；保存在 {}",
                 summary.officers,
                 summary.items,
                 summary.guidance,
@@ -253,6 +255,10 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
                 summary.letters,
                 summary.first_year,
                 summary.last_year,
+                w.no_penalty,
+                w.follow_ups,
+                w.visits,
+                w.warnings,
                 db.display()
             );
         }),

@@ -9,6 +9,7 @@ mod names;
 mod records;
 mod subjects;
 mod text;
+mod workflow;
 
 #[cfg(test)]
 mod tests;
@@ -20,6 +21,7 @@ use crate::domain::{CatalogueItem, Officer};
 use crate::store::{Ledger, StoreError};
 
 pub use subjects::REGION_CODE;
+pub use workflow::WorkflowCounts;
 
 /// Records saved per write transaction; progress is reported after each chunk.
 pub const CHUNK: usize = 5_000;
@@ -40,10 +42,13 @@ pub struct DemoSummary {
     pub voided: usize,
     pub first_year: i32,
     pub last_year: i32,
+    /// The no-penalty list, visits and 劝导警示 registrations on the latest records.
+    pub workflow: WorkflowCounts,
 }
 
 /// Adds officers, a catalogue and `records` guidance records (with letters for about one
-/// in four) dated from January four years ago up to today. `progress(done, records)` is
+/// in four) dated from January four years ago up to today, then the no-penalty list and
+/// visits and 劝导警示 registrations on the latest records. `progress(done, records)` is
 /// called after each chunk. Meant for an empty ledger; it adds to whatever is there.
 ///
 /// # Errors
@@ -89,6 +94,8 @@ pub fn fill_until(
     if records == 0 {
         progress(0, 0);
     }
+    let mut rng = Rng::with_seed(seed ^ 0x0057_4f52_4b46_4c4f);
+    let workflow = workflow::fill_workflow(ledger, &mut rng, today)?;
 
     let counts = generator.counts();
     log::info!(
@@ -107,6 +114,7 @@ pub fn fill_until(
         voided: counts.voided,
         first_year,
         last_year: today.year(),
+        workflow,
     })
 }
 

@@ -109,3 +109,34 @@ fn numbers_run_from_one_without_gaps_and_follow_dates() {
         assert!(numbers.windows(2).all(|w| w[0].1 <= w[1].1), "dates follow numbers in {year}");
     }
 }
+
+#[test]
+fn the_latest_records_have_visits_and_warning_registrations_that_validate() {
+    let (dir, summary, s) = demo(2_000, 5);
+    let w = summary.workflow;
+    assert_eq!((w.no_penalty, s.no_penalty.len()), (8, 8));
+    assert_eq!(w.follow_ups, s.follow_ups.len());
+    assert_eq!(w.warnings, s.warnings.len());
+    assert!(w.follow_ups > 10 && w.visits > 0 && w.visits < w.follow_ups, "{w:?}");
+    assert!(w.warnings > 0, "{w:?}");
+    let record = |id: u64| s.guidance.iter().find(|g| g.id == id).unwrap();
+    for f in &s.follow_ups {
+        let g = record(f.guidance);
+        assert!(f.validate(g).is_empty(), "{:?}", f.validate(g));
+        if let Some(v) = &f.visit {
+            assert!(v.date <= today());
+            assert!(!v.visitors.iter().any(|id| g.details.officers.first() == Some(id)));
+        }
+    }
+    for case in &s.warnings {
+        let g = record(case.guidance);
+        assert_eq!(g.details.method, Method::Warning);
+        assert!(case.validate(g).is_empty(), "{:?}", case.validate(g));
+        assert!(case.entry.is_some());
+        assert_eq!(case.first_violation, case.earlier.is_empty());
+    }
+    drop(s);
+    let ledger = Ledger::open(&dir.path().join("demo.redb")).unwrap();
+    let verification = ledger.verify().unwrap();
+    assert!(verification.passed(), "{:?}", verification.reports);
+}

@@ -50,15 +50,30 @@ pub enum RecordKind {
     Settings,
     /// The ledger as a whole (a restore from a backup).
     Ledger,
+    /// 回访, keyed by its own id.
+    FollowUp,
+    /// The no-penalty part of a 劝导警示 record, keyed by the record's id.
+    WarningCase,
+    /// 典型案例, keyed by the record's id.
+    TypicalCase,
+    /// 附件, keyed by its own id.
+    Attachment,
+    /// 不罚清单条目
+    NoPenaltyEntry,
 }
 
 impl RecordKind {
     /// Every kind, in the order filters offer them.
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Guidance,
         RecordKind::Letter,
+        RecordKind::FollowUp,
+        RecordKind::WarningCase,
+        RecordKind::TypicalCase,
+        RecordKind::Attachment,
         RecordKind::Officer,
         RecordKind::CatalogueItem,
+        RecordKind::NoPenaltyEntry,
         RecordKind::Settings,
         RecordKind::Ledger,
     ];
@@ -71,6 +86,11 @@ impl RecordKind {
             RecordKind::CatalogueItem => "目录事项",
             RecordKind::Settings => "设置",
             RecordKind::Ledger => "台账",
+            RecordKind::FollowUp => "回访",
+            RecordKind::WarningCase => "不罚清单登记",
+            RecordKind::TypicalCase => "典型案例",
+            RecordKind::Attachment => "附件",
+            RecordKind::NoPenaltyEntry => "不罚清单条目",
         }
     }
 
@@ -83,6 +103,11 @@ impl RecordKind {
             RecordKind::CatalogueItem => 3,
             RecordKind::Settings => 4,
             RecordKind::Ledger => 5,
+            RecordKind::FollowUp => 6,
+            RecordKind::WarningCase => 7,
+            RecordKind::TypicalCase => 8,
+            RecordKind::Attachment => 9,
+            RecordKind::NoPenaltyEntry => 10,
         }
     }
 }

@@ -1,4 +1,10 @@
 //! Each kind of record as named, readable fields: what the audit trail compares and shows.
+//! The workflow's records (visits, warning cases, typical cases, attachments, the no-penalty
+//! list) are in `workflow`.
+
+mod workflow;
+
+pub(crate) use workflow::short;
 
 use super::audit::{Fields, RecordKind};
 use super::date::{format_date, format_date_time};
@@ -10,6 +16,10 @@ pub trait NameLookup {
     fn item(&self, id: RecordId) -> String;
     /// The 文号 of a guidance record.
     fn guidance_number(&self, id: RecordId) -> String;
+    /// The 文号 of an opinion letter.
+    fn letter_number(&self, id: RecordId) -> String;
+    /// A no-penalty list entry as `第N项 违法行为`.
+    fn no_penalty_entry(&self, id: RecordId) -> String;
 }
 
 /// A record the audit trail can describe.
@@ -18,13 +28,13 @@ pub trait Audited {
 
     /// The record's id; 0 for a record of which there is only one, such as the settings.
     fn audit_id(&self) -> RecordId;
-    /// Its 文号, or its name.
-    fn audit_label(&self) -> String;
+    /// Its 文号, or its name; a record that belongs to a guidance record names that one.
+    fn audit_label(&self, names: &dyn NameLookup) -> String;
     /// Every field the clerk can change, by its name on the form, as text.
     fn audit_fields(&self, names: &dyn NameLookup) -> Fields;
 }
 
-fn yes_no(value: bool) -> String {
+pub(super) fn yes_no(value: bool) -> String {
     if value { "是" } else { "否" }.into()
 }
 
@@ -39,7 +49,7 @@ impl Audited for Guidance {
         self.id
     }
 
-    fn audit_label(&self) -> String {
+    fn audit_label(&self, _names: &dyn NameLookup) -> String {
         self.number.to_string()
     }
 
@@ -76,7 +86,7 @@ impl Audited for OpinionLetter {
         self.id
     }
 
-    fn audit_label(&self) -> String {
+    fn audit_label(&self, _names: &dyn NameLookup) -> String {
         self.number.to_string()
     }
 
@@ -106,7 +116,7 @@ impl Audited for Officer {
         self.id
     }
 
-    fn audit_label(&self) -> String {
+    fn audit_label(&self, _names: &dyn NameLookup) -> String {
         self.name.clone()
     }
 
@@ -128,7 +138,7 @@ impl Audited for CatalogueItem {
         self.id
     }
 
-    fn audit_label(&self) -> String {
+    fn audit_label(&self, _names: &dyn NameLookup) -> String {
         self.name.clone()
     }
 
@@ -154,7 +164,7 @@ impl Audited for Settings {
         0
     }
 
-    fn audit_label(&self) -> String {
+    fn audit_label(&self, _names: &dyn NameLookup) -> String {
         "设置".into()
     }
 

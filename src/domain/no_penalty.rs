@@ -28,6 +28,11 @@ pub struct NoPenaltyEntry {
 }
 
 impl NoPenaltyEntry {
+    /// `第3项 未按规定公示营业执照`: how the entry is named in pickers and the audit trail.
+    pub fn label(&self) -> String {
+        format!("第{}项 {}", self.serial, super::audit_fields::short(&self.violation))
+    }
+
     /// Problems that keep this entry from being saved, each beside its field.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();

@@ -62,7 +62,8 @@ impl Ledger {
         attachments_dir(self.path())
     }
 
-    /// Copies the file at `source` into the attachment folder and records it for `owner`.
+    /// Copies the file at `source` into the attachment folder and records it for `owner`,
+    /// with an entry in the audit trail.
     /// Nothing is recorded unless the copy is complete; a copy left by a failed save is removed.
     pub fn attach(
         &self,
@@ -111,10 +112,15 @@ impl Ledger {
             };
             let target = stored_path(&self.attachments_dir(), &attachment);
             attachment.sha256 = copy_in(source, &target).map_err(io_error)?;
-            let bytes = encode(&attachment, WHAT, id)?;
-            if let Err(e) = table.insert(id, bytes.as_slice()) {
+            let recorded = encode(&attachment, WHAT, id).and_then(|bytes| {
+                table.insert(id, bytes.as_slice())?;
+                let names = super::audit::TxnNames::new(&txn);
+                let change = super::audit::Change::created(&attachment, &names, now);
+                super::audit::append(&txn, self.actor(), change)
+            });
+            if let Err(e) = recorded {
                 let _ = fs::remove_file(&target);
-                return Err(e.into());
+                return Err(e);
             }
             attachment
         };

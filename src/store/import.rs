@@ -5,10 +5,12 @@ use chrono::NaiveDateTime;
 use redb::{ReadableTable, TableDefinition};
 
 use crate::domain::{
-    CatalogueItem, DocKind, DocNumber, Guidance, GuidanceDraft, NoPenaltyEntry, Officer, Voided,
+    Audited, CatalogueItem, DocKind, DocNumber, Guidance, GuidanceDraft, NoPenaltyEntry, Officer,
+    Voided,
 };
 
 use super::Ledger;
+use super::audit::Change;
 use super::error::{Result, StoreError};
 use super::ledger::{next_id, settings_in};
 use super::numbering::claim;
@@ -52,11 +54,13 @@ impl Ledger {
     /// Numbering continues after the highest imported number of the current prefix.
     pub fn commit_import(&self, write: &ImportWrite, now: NaiveDateTime) -> Result<ImportedCounts> {
         let counts = self.batch(|batch| {
+            batch.import = true;
             for officer in &write.officers {
-                batch.insert_new(OFFICERS, "指导人员", officer.id, officer, officer.validate())?;
+                let errors = officer.validate();
+                batch.insert_new(OFFICERS, "指导人员", officer, errors, now)?;
             }
             for item in &write.items {
-                batch.insert_new(CATALOGUE, "目录事项", item.id, item, item.validate())?;
+                batch.insert_new(CATALOGUE, "目录事项", item, item.validate(), now)?;
             }
             for record in &write.guidance {
                 batch.import_guidance(record, now)?;
@@ -83,15 +87,17 @@ impl Ledger {
 }
 
 impl Batch<'_> {
-    /// Inserts a record under the id the preview gave it; refuses if that id is taken now.
-    fn insert_new<T: serde::Serialize>(
+    /// Inserts a record under the id the preview gave it, with its 导入 entry in the audit
+    /// trail; refuses if that id is taken now.
+    fn insert_new<T: serde::Serialize + Audited>(
         &mut self,
         def: TableDefinition<u64, &[u8]>,
         what: &'static str,
-        id: u64,
         record: &T,
         errors: Vec<crate::domain::FieldError>,
+        now: NaiveDateTime,
     ) -> Result<()> {
+        let id = record.audit_id();
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
@@ -100,6 +106,8 @@ impl Batch<'_> {
             return Err(StoreError::ImportStale(format!("{what}编号{id}已被占用")));
         }
         table.insert(id, encode(record, what, id)?.as_slice())?;
+        drop(table);
+        self.record(Change::created(record, &self.names, now))?;
         self.log.push(format!("导入{what}（编号{id}）"));
         Ok(())
     }
@@ -123,6 +131,8 @@ impl Batch<'_> {
             updated_at: now,
         };
         table.insert(id, encode(&guidance, "指导记录", id)?.as_slice())?;
+        drop(table);
+        self.record(Change::created(&guidance, &self.names, now))?;
         self.raise_sequence(&record.number)?;
         self.log.push(format!("导入指导记录 {}", record.number));
         Ok(())

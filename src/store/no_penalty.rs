@@ -6,6 +6,7 @@ use redb::{ReadableDatabase, ReadableTable};
 use crate::domain::NoPenaltyEntry;
 
 use super::Ledger;
+use super::audit::Change;
 use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::{load_all, next_id};
@@ -44,9 +45,10 @@ impl Batch<'_> {
         }
         let mut table = self.txn.open_table(NO_PENALTY)?;
         let mut saved = entry.clone();
-        if saved.id == 0 {
+        let before = if saved.id == 0 {
             saved.id = next_id(&table)?;
             saved.created_at = now;
+            None
         } else {
             let id = saved.id;
             let old: NoPenaltyEntry = match table.get(id)? {
@@ -55,9 +57,16 @@ impl Batch<'_> {
                 None => return Err(StoreError::NotFound { what: WHAT, id }),
             };
             saved.created_at = old.created_at;
-        }
+            Some(old)
+        };
         saved.updated_at = now;
         table.insert(saved.id, encode(&saved, WHAT, saved.id)?.as_slice())?;
+        drop(table);
+        let change = match &before {
+            None => Change::created(&saved, &self.names, now),
+            Some(old) => Change::updated(old, &saved, &self.names, now),
+        };
+        self.record(change)?;
         self.log.push(format!("保存不罚清单第{}项 {}", saved.serial, saved.violation));
         Ok(saved)
     }

@@ -166,6 +166,7 @@ impl Ledger {
             actor: self.actor(),
             names: TxnNames::new(&txn),
             log: BatchLog::default(),
+            import: false,
         };
         let out = work(&mut batch)?;
         let log = batch.log;
@@ -181,11 +182,24 @@ pub struct Batch<'a> {
     pub(super) txn: &'a WriteTransaction,
     /// Who the audit entries name.
     actor: &'a Actor,
-    names: TxnNames<'a>,
+    pub(super) names: TxnNames<'a>,
     pub(super) log: BatchLog,
+    /// Records created by this batch come from a spreadsheet import (recorded as 导入).
+    pub(super) import: bool,
 }
 
 impl Batch<'_> {
+    /// Appends `change` to the audit trail in the batch's transaction; a record an import
+    /// creates is recorded as 导入 rather than 新建.
+    pub(super) fn record(&self, change: Change) -> Result<()> {
+        let change = if self.import && change.action == Action::Create {
+            change.with_action(Action::Step("导入".into()))
+        } else {
+            change
+        };
+        audit::append(self.txn, self.actor, change).map(|_| ())
+    }
+
     /// Adds a new guidance record with the next number of its year.
     pub fn create_guidance(
         &mut self,
@@ -221,7 +235,7 @@ impl Batch<'_> {
         let bytes = encode(&record, T::WHAT, id)?;
         table.insert(id, bytes.as_slice())?;
         drop(table);
-        audit::append(self.txn, self.actor, Change::created(&record, &self.names, now))?;
+        self.record(Change::created(&record, &self.names, now))?;
         self.log.push(format!("新建{} {}", T::WHAT, record.number()));
         Ok(record)
     }
@@ -270,7 +284,7 @@ impl Batch<'_> {
         drop(table);
         let change = Change::updated(&before, &record, &self.names, now);
         let change = if void_reason.is_some() { change.with_action(Action::Void) } else { change };
-        audit::append(self.txn, self.actor, change)?;
+        self.record(change)?;
         let action = if void_reason.is_some() { "作废" } else { "修改" };
         self.log.push(format!("{action}{} {number}", T::WHAT));
         Ok(record)

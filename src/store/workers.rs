@@ -3,8 +3,7 @@
 
 use redb::ReadableTable;
 
-use crate::domain::audit::diff;
-use crate::domain::{Action, Actor, RecordKind};
+use crate::domain::Actor;
 
 use super::Ledger;
 use super::audit::{self, Change};
@@ -34,15 +33,8 @@ impl Ledger {
                 table.get(REVIEWERS_KEY)?.map(|v| clean(v.value().lines())).unwrap_or_default();
             table.insert(REVIEWERS_KEY, names.join("\n").as_str())?;
             drop(table);
-            let field = "司法所审查人员";
-            let change = Change {
-                at: clock(),
-                action: Action::Update,
-                kind: RecordKind::Settings,
-                record_id: 0,
-                label: "设置".into(),
-                changes: diff(&[(field, before.join("、"))], &[(field, names.join("、"))]),
-            };
+            let change =
+                Change::setting("司法所审查人员", before.join("、"), names.join("、"), clock());
             audit::append(&txn, self.actor(), change)?;
         }
         txn.commit()?;

@@ -185,6 +185,7 @@ impl Command {
                 | Command::SaveFollowUp(_)
                 | Command::Attach { .. }
                 | Command::SaveWarning(_)
+                | Command::SetViolationWindow(_)
         )
     }
 }

@@ -103,7 +103,7 @@ impl RecordDialog {
                             ui.end_row();
                         }
                     });
-                    history_ui(ui, &self.history);
+                    history_ui(ui, self.record().0, &self.history);
                 });
                 let owner = match self.showing {
                     Showing::Guidance(id) => Owner::Guidance(id),
@@ -223,22 +223,25 @@ impl RecordDialog {
     }
 }
 
-/// 「修改记录」: one line per entry (time, person, action), then what changed.
-fn history_ui(ui: &mut Ui, history: &[AuditEntry]) {
+/// 「修改记录」: one line per entry (time, person, action), then what changed. Entries about
+/// what belongs to the record (a visit, an attachment …) say which kind they are about.
+fn history_ui(ui: &mut Ui, own: RecordKind, history: &[AuditEntry]) {
     ui.add_space(8.0);
     ui.strong("修改记录");
     if history.is_empty() {
         ui.label(RichText::new("（没有修改记录）").color(theme::MUTED));
     }
     for entry in history {
+        let about =
+            if entry.kind == own { String::new() } else { format!("［{}］", entry.kind.label()) };
         ui.label(format!(
-            "{}　{}　{}",
+            "{}　{}　{about}{}",
             entry.time_text(),
             entry.actor.label(),
             entry.action.label()
         ));
         let changes = match entry.action {
-            Action::Create => continue,
+            Action::Create if entry.kind == own => continue,
             _ => entry.changes_text(),
         };
         ui.indent(entry.seq, |ui| {

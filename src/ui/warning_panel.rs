@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::command::Command;
 use super::{theme, widgets};
 use crate::domain::warning::{Commitment, Recheck, RecheckResult, WarningCase, earlier_violations};
-use crate::domain::{Field, Guidance, format_date};
+use crate::domain::{Field, Guidance, NoPenaltyEntry, RecordId, format_date};
 use crate::search::data::LedgerData;
 
 /// The case being edited, with its dates as typed.
@@ -65,7 +65,7 @@ impl WarningPanel {
         let first = earlier.is_empty();
         if data.read_only || record.voided.is_some() {
             if let Some(case) = data.warnings.get(&record.id) {
-                summary(ui, case);
+                summary(ui, data, case);
             }
             return;
         }
@@ -83,6 +83,7 @@ impl WarningPanel {
         });
         case.first_violation = first;
         case.earlier = earlier;
+        entry_picker(ui, data, &mut case.entry);
         match &mut case.commitment {
             None => {
                 if ui.button("登记承诺书…").clicked() {
@@ -151,7 +152,51 @@ impl WarningPanel {
     }
 }
 
-fn summary(ui: &mut Ui, case: &WarningCase) {
+/// 「适用的不罚清单事项」: the entry of the list the violation falls under, with its
+/// conditions shown so the clerk can check them against the case.
+fn entry_picker(ui: &mut Ui, data: &LedgerData, entry: &mut Option<RecordId>) {
+    let chosen = entry.and_then(|id| data.no_penalty.iter().find(|e| e.id == id));
+    widgets::labelled(ui, "不罚清单事项", None, |ui, label| {
+        if data.no_penalty.is_empty() {
+            ui.label(
+                RichText::new("不罚清单还没有条目，请先到「不罚清单」页添加。").color(theme::MUTED),
+            );
+            return;
+        }
+        let shown = match (chosen, *entry) {
+            (Some(e), _) => e.label(),
+            (None, Some(_)) => "（所选条目已不在清单中）".into(),
+            (None, None) => "（请选择）".into(),
+        };
+        let combo = egui::ComboBox::from_id_salt("no_penalty_entry")
+            .width(360.0)
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(entry, None, "（不关联）");
+                for e in &data.no_penalty {
+                    ui.selectable_value(entry, Some(e.id), e.label())
+                        .on_hover_text(format!("{}\n不予处罚条件：{}", e.basis, e.conditions));
+                }
+            });
+        combo.response.labelled_by(label);
+    });
+    if let Some(e) = chosen {
+        ui.label(
+            RichText::new(format!("不予处罚条件：{}（{}）", e.conditions, e.implementer))
+                .color(theme::MUTED),
+        );
+    }
+}
+
+fn summary(ui: &mut Ui, data: &LedgerData, case: &WarningCase) {
+    if let Some(id) = case.entry {
+        let name = data
+            .no_penalty
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| "（所选条目已不在清单中）".to_string(), NoPenaltyEntry::label);
+        ui.label(format!("不罚清单事项：{name}"));
+    }
     if let Some(c) = &case.commitment {
         ui.label(format!(
             "承诺书：{}（{}签署，整改期限{}）",

@@ -83,7 +83,7 @@ impl LedgerApp {
     /// Opens a record's window with its 修改记录.
     pub(super) fn open_record(&mut self, mut dialog: RecordDialog) {
         let (kind, id) = dialog.record();
-        match self.ledger.history_of(kind, id) {
+        match self.ledger.history_with_related(kind, id) {
             Ok(history) => dialog.set_history(history),
             Err(e) => self.failed(format!("读取修改记录失败：{e}")),
         }
@@ -97,7 +97,7 @@ impl LedgerApp {
         }
         if let Some(dialog) = &self.record {
             let (kind, id) = dialog.record();
-            if let Ok(history) = self.ledger.history_of(kind, id)
+            if let Ok(history) = self.ledger.history_with_related(kind, id)
                 && let Some(dialog) = &mut self.record
             {
                 dialog.set_history(history);

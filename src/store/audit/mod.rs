@@ -76,7 +76,7 @@ impl Change {
     /// A new record: every field it was saved with.
     pub fn created<T: Audited>(record: &T, names: &dyn NameLookup, at: NaiveDateTime) -> Self {
         let fields = record.audit_fields(names);
-        Change::about(record, Action::Create, all_fields(&fields, true), at)
+        Change::about(record, names, Action::Create, all_fields(&fields, true), at)
     }
 
     /// A changed record: the fields that differ. 作废 when it was voided by this change is
@@ -88,13 +88,26 @@ impl Change {
         at: NaiveDateTime,
     ) -> Self {
         let changes = diff(&before.audit_fields(names), &after.audit_fields(names));
-        Change::about(after, Action::Update, changes, at)
+        Change::about(after, names, Action::Update, changes, at)
     }
 
     /// A deleted record: every field it had.
     pub fn deleted<T: Audited>(record: &T, names: &dyn NameLookup, at: NaiveDateTime) -> Self {
         let fields = record.audit_fields(names);
-        Change::about(record, Action::Delete, all_fields(&fields, false), at)
+        Change::about(record, names, Action::Delete, all_fields(&fields, false), at)
+    }
+
+    /// A setting kept outside the settings record (司法所审查人员, 首次违法认定范围 …),
+    /// changed from `before` to `after`.
+    pub fn setting(field: &'static str, before: String, after: String, at: NaiveDateTime) -> Self {
+        Change {
+            at,
+            action: Action::Update,
+            kind: RecordKind::Settings,
+            record_id: 0,
+            label: "设置".into(),
+            changes: diff(&[(field, before)], &[(field, after)]),
+        }
     }
 
     /// The same change, recorded as `action` (e.g. `Action::Step("备案".into())`).
@@ -106,6 +119,7 @@ impl Change {
 
     fn about<T: Audited>(
         record: &T,
+        names: &dyn NameLookup,
         action: Action,
         changes: Vec<FieldChange>,
         at: NaiveDateTime,
@@ -115,7 +129,7 @@ impl Change {
             action,
             kind: T::RECORD_KIND,
             record_id: record.audit_id(),
-            label: record.audit_label(),
+            label: record.audit_label(names),
             changes,
         }
     }

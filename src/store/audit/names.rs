@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 use serde::de::DeserializeOwned;
 
-use crate::domain::{CatalogueItem, Guidance, NameLookup, Officer, RecordId};
+use crate::domain::{
+    CatalogueItem, Guidance, NameLookup, NoPenaltyEntry, Officer, OpinionLetter, RecordId,
+};
 use crate::store::codec;
-use crate::store::tables::{CATALOGUE, GUIDANCE, OFFICERS};
+use crate::store::tables::{CATALOGUE, GUIDANCE, LETTERS, NO_PENALTY, OFFICERS};
 
 /// Looks names up in the transaction being written, remembering each one it read.
 pub struct TxnNames<'a> {
@@ -55,5 +57,13 @@ impl NameLookup for TxnNames<'_> {
 
     fn guidance_number(&self, id: RecordId) -> String {
         self.name(2, GUIDANCE, id, |g: Guidance| g.number.to_string())
+    }
+
+    fn letter_number(&self, id: RecordId) -> String {
+        self.name(3, LETTERS, id, |l: OpinionLetter| l.number.to_string())
+    }
+
+    fn no_penalty_entry(&self, id: RecordId) -> String {
+        self.name(4, NO_PENALTY, id, |e: NoPenaltyEntry| e.label())
     }
 }

@@ -1,14 +1,17 @@
 //! Reading the trail back: one record's entries, and the whole ledger's newest first.
 //! Each read is one short read transaction.
 
-use redb::{ReadableDatabase, ReadableTable};
+use redb::{ReadOnlyTable, ReadTransaction, ReadableDatabase, ReadableTable};
 
+use crate::domain::attachment::{Attachment, Owner};
 use crate::domain::audit::AuditFilter;
+use crate::domain::follow_up::FollowUp;
 use crate::domain::{AuditEntry, RecordId, RecordKind};
 use crate::store::Ledger;
 use crate::store::codec;
 use crate::store::error::{Result, StoreError};
-use crate::store::tables::{AUDIT, AUDIT_HEAD, AUDIT_INDEX};
+use crate::store::ledger::load_all;
+use crate::store::tables::{ATTACHMENTS, AUDIT, AUDIT_HEAD, AUDIT_INDEX, FOLLOW_UPS};
 
 use super::{HEAD_KEY, Head, decode_head};
 
@@ -37,12 +40,23 @@ impl Ledger {
         let index = txn.open_table(AUDIT_INDEX)?;
         let trail = txn.open_table(AUDIT)?;
         let mut entries = Vec::new();
-        for key in index.range((kind.code(), id, 0)..=(kind.code(), id, u64::MAX))? {
-            let seq = key?.0.value().2;
-            if let Some(bytes) = trail.get(seq)? {
-                entries.push(decode_entry(bytes.value(), seq)?);
-            }
+        read_index(&index, &trail, kind, id, &mut entries)?;
+        Ok(entries)
+    }
+
+    /// Every entry about a record and what belongs to it, oldest first: for a guidance
+    /// record its visits, warning case, typical case and attachments; for a letter its
+    /// attachments. What a record's window shows as its 修改记录.
+    pub fn history_with_related(&self, kind: RecordKind, id: RecordId) -> Result<Vec<AuditEntry>> {
+        let txn = self.db.begin_read()?;
+        let index = txn.open_table(AUDIT_INDEX)?;
+        let trail = txn.open_table(AUDIT)?;
+        let mut entries = Vec::new();
+        for (kind, id) in related(&txn, kind, id)? {
+            read_index(&index, &trail, kind, id, &mut entries)?;
         }
+        entries.sort_by_key(|e| e.seq);
+        entries.dedup_by_key(|e| e.seq);
         Ok(entries)
     }
 
@@ -65,6 +79,49 @@ impl Ledger {
         }
         Ok(page)
     }
+}
+
+/// The record itself and the records that belong to it, as (kind, id) pairs.
+fn related(
+    txn: &ReadTransaction,
+    kind: RecordKind,
+    id: RecordId,
+) -> Result<Vec<(RecordKind, RecordId)>> {
+    let mut found = vec![(kind, id)];
+    let owner = match kind {
+        RecordKind::Guidance => Owner::Guidance(id),
+        RecordKind::Letter => Owner::Letter(id),
+        _ => return Ok(found),
+    };
+    if kind == RecordKind::Guidance {
+        found.push((RecordKind::WarningCase, id));
+        found.push((RecordKind::TypicalCase, id));
+        let follow_ups: Vec<FollowUp> = load_all(txn, FOLLOW_UPS, "回访")?;
+        found.extend(
+            follow_ups.iter().filter(|f| f.guidance == id).map(|f| (RecordKind::FollowUp, f.id)),
+        );
+    }
+    let attachments: Vec<Attachment> = load_all(txn, ATTACHMENTS, "附件")?;
+    found.extend(
+        attachments.iter().filter(|a| a.owner == owner).map(|a| (RecordKind::Attachment, a.id)),
+    );
+    Ok(found)
+}
+
+fn read_index(
+    index: &ReadOnlyTable<(u8, u64, u64), ()>,
+    trail: &ReadOnlyTable<u64, &[u8]>,
+    kind: RecordKind,
+    id: RecordId,
+    entries: &mut Vec<AuditEntry>,
+) -> Result<()> {
+    for key in index.range((kind.code(), id, 0)..=(kind.code(), id, u64::MAX))? {
+        let seq = key?.0.value().2;
+        if let Some(bytes) = trail.get(seq)? {
+            entries.push(decode_entry(bytes.value(), seq)?);
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn decode_entry(bytes: &[u8], seq: u64) -> Result<AuditEntry> {
