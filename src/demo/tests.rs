@@ -132,7 +132,9 @@ fn the_latest_records_have_visits_and_warning_registrations_that_validate() {
         let g = record(case.guidance);
         assert_eq!(g.details.method, Method::Warning);
         assert!(case.validate(g).is_empty(), "{:?}", case.validate(g));
-        assert!(case.entry.is_some());
+        let entry = s.no_penalty.iter().find(|e| Some(e.id) == case.entry).unwrap();
+        let item = s.catalogue.iter().find(|i| Some(i.id) == g.details.item).unwrap();
+        assert_eq!(entry.domain, item.domain, "{} under {}", item.name, entry.violation);
         assert_eq!(case.first_violation, case.earlier.is_empty());
     }
     drop(s);

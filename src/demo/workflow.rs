@@ -10,7 +10,7 @@ use crate::domain::follow_up::{FollowUp, Satisfaction, Visit, VisitMethod};
 use crate::domain::warning::{
     Commitment, Recheck, RecheckResult, ViolationWindow, WarningCase, earlier_violations,
 };
-use crate::domain::{Guidance, Method, NoPenaltyEntry};
+use crate::domain::{CatalogueItem, Guidance, Method, NoPenaltyEntry, RecordId};
 use crate::store::{Ledger, StoreError};
 
 /// Most follow-ups the demo plans; each is its own transaction, as in the window.
@@ -29,7 +29,7 @@ pub struct WorkflowCounts {
     pub warnings: usize,
 }
 
-/// (执法领域, 违法行为, 法律依据, 不予处罚条件, 实施主体)
+/// (执法领域, 违法行为, 法律依据, 不予处罚条件, 实施主体); the fields are the catalogue's.
 const LIST: [(&str, &str, &str, &str, &str); 8] = [
     (
         "市场监管",
@@ -40,9 +40,9 @@ const LIST: [(&str, &str, &str, &str, &str); 8] = [
     ),
     (
         "市场监管",
-        "食品经营者未按规定公示健康证明",
-        "《中华人民共和国食品安全法》第四十五条、第一百二十六条",
-        "首次违法，未造成危害后果，及时改正",
+        "广告中使用“最佳”“最高级”等绝对化用语，影响范围小",
+        "《中华人民共和国广告法》第九条、第五十七条",
+        "首次违法，及时撤下或改正广告，未造成危害后果",
         "县市场监督管理局",
     ),
     (
@@ -53,39 +53,39 @@ const LIST: [(&str, &str, &str, &str, &str); 8] = [
         "县应急管理局",
     ),
     (
-        "消防安全",
+        "安全生产",
+        "未如实记录安全生产教育和培训情况",
+        "《中华人民共和国安全生产法》第二十八条、第九十七条",
+        "首次违法，在责令改正期限内补记",
+        "县应急管理局",
+    ),
+    (
+        "消防",
         "占用、堵塞、封闭疏散通道、安全出口",
         "《中华人民共和国消防法》第二十八条、第六十条",
         "首次违法，当场改正，未造成危害后果",
         "县消防救援大队",
     ),
     (
-        "市容环境",
-        "擅自在街道两侧和公共场地堆放物料",
-        "《城市市容和环境卫生管理条例》第十七条、第三十六条",
-        "首次违法，在规定期限内清理完毕",
-        "镇综合行政执法办公室",
-    ),
-    (
-        "市容环境",
+        "综合执法",
         "店外经营、占道经营",
         "《城市市容和环境卫生管理条例》第十四条、第三十四条",
         "首次违法，经劝导当场改正",
         "镇综合行政执法办公室",
     ),
     (
-        "生态环境",
+        "综合执法",
+        "擅自在街道两侧和公共场地堆放物料",
+        "《城市市容和环境卫生管理条例》第十七条、第三十六条",
+        "首次违法，在规定期限内清理完毕",
+        "镇综合行政执法办公室",
+    ),
+    (
+        "综合执法",
         "露天焚烧秸秆、落叶等产生烟尘污染的物质",
         "《中华人民共和国大气污染防治法》第七十七条、第一百一十九条",
         "首次违法，面积较小，及时熄灭未造成危害后果",
-        "县生态环境分局",
-    ),
-    (
-        "农业农村",
-        "农药经营者未按规定建立采购、销售台账",
-        "《农药管理条例》第二十条、第五十八条",
-        "首次违法，在责令改正期限内补建台账",
-        "县农业农村局",
+        "镇综合行政执法办公室",
     ),
 ];
 
@@ -119,7 +119,8 @@ pub fn fill_workflow(
     })?;
     counts.no_penalty = entries.len();
 
-    let all = ledger.snapshot()?.guidance;
+    let snapshot = ledger.snapshot()?;
+    let (all, catalogue) = (snapshot.guidance, snapshot.catalogue);
     let since = today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(today);
     let recent: Vec<&Guidance> =
         all.iter().rev().filter(|g| g.voided.is_none() && g.details.time.date() >= since).collect();
@@ -131,7 +132,9 @@ pub fn fill_workflow(
         }
         if record.details.method == Method::Warning && counts.warnings < MAX_WARNINGS {
             let earlier = earlier_violations(record, &all, ViolationWindow::default());
-            let case = warning_case(rng, record, &earlier, &entries, today, saved_at);
+            let item = record.details.item.and_then(|id| catalogue.iter().find(|i| i.id == id));
+            let entry = item.and_then(|item| entry_for(item, &entries, rng));
+            let case = warning_case(rng, record, &earlier, entry, today, saved_at);
             ledger.save_warning_case(&case)?;
             counts.warnings += 1;
         }
@@ -149,7 +152,10 @@ fn follow_up(
     saved_at: NaiveDateTime,
 ) -> Result<bool, StoreError> {
     let planned = ledger.save_follow_up(&FollowUp::plan(record, saved_at))?;
-    if planned.planned >= today || rng.u8(..100) < 25 {
+    // Most visits more than two weeks past were made; fewer of the latest ones yet.
+    let long_past = planned.planned.checked_add_days(Days::new(14)).is_some_and(|d| d < today);
+    let unmade = if long_past { 8 } else { 60 };
+    if planned.planned >= today || rng.u8(..100) < unmade {
         return Ok(false);
     }
     let handler = record.details.officers.first().copied().unwrap_or_default();
@@ -179,11 +185,22 @@ fn follow_up(
     Ok(true)
 }
 
+/// The entry of `item`'s domain whose 违法行为 shares two characters running with the item's
+/// name (占道, 疏散, 广告 …); any of its domain failing that; none for a domain not listed.
+fn entry_for(item: &CatalogueItem, entries: &[NoPenaltyEntry], rng: &mut Rng) -> Option<RecordId> {
+    let same: Vec<&NoPenaltyEntry> = entries.iter().filter(|e| e.domain == item.domain).collect();
+    let name: Vec<char> = item.name.chars().collect();
+    let shares = |e: &&&NoPenaltyEntry| {
+        name.windows(2).any(|pair| e.violation.contains(&pair.iter().collect::<String>()))
+    };
+    same.iter().find(shares).or_else(|| same.get(rng.usize(..same.len().max(1)))).map(|e| e.id)
+}
+
 fn warning_case(
     rng: &mut Rng,
     record: &Guidance,
     earlier: &[&Guidance],
-    entries: &[NoPenaltyEntry],
+    entry: Option<RecordId>,
     today: NaiveDate,
     saved_at: NaiveDateTime,
 ) -> WarningCase {
@@ -202,7 +219,7 @@ fn warning_case(
     });
     WarningCase {
         guidance: record.id,
-        entry: entries.get(rng.usize(..entries.len().max(1))).map(|e| e.id),
+        entry,
         first_violation: earlier.is_empty(),
         earlier: earlier.iter().map(|g| g.id).collect(),
         commitment: Some(Commitment {

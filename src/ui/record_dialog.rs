@@ -95,7 +95,9 @@ impl RecordDialog {
             .default_width(640.0)
             .collapsible(false)
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(460.0).show(ui, |ui| {
+                // Everything but the buttons scrolls, so the window fits a 1366 × 768 screen.
+                let room = (ctx.content_rect().height() - 230.0).max(240.0);
+                egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
                     egui::Grid::new("record_fields").num_columns(2).striped(true).show(ui, |ui| {
                         for (label, value) in &fields {
                             ui.label(RichText::new(*label).color(theme::MUTED));
@@ -103,29 +105,9 @@ impl RecordDialog {
                             ui.end_row();
                         }
                     });
+                    self.workflow_ui(ui, data, attachments_dir, picker, commands);
                     history_ui(ui, self.record().0, &self.history);
                 });
-                let owner = match self.showing {
-                    Showing::Guidance(id) => Owner::Guidance(id),
-                    Showing::Letter(id) => Owner::Letter(id),
-                };
-                ui.separator();
-                egui::CollapsingHeader::new("附件").default_open(true).show(ui, |ui| {
-                    self.attachments.show(ui, data, attachments_dir, owner, picker, commands);
-                });
-                if let Showing::Guidance(id) = self.showing
-                    && let Some(record) = data.guidance(id)
-                {
-                    ui.separator();
-                    egui::CollapsingHeader::new("办理过程")
-                        .default_open(true)
-                        .show(ui, |ui| self.course.show(ui, data, record, commands));
-                    if record.details.method == Method::Warning {
-                        egui::CollapsingHeader::new("不罚清单：首次违法、承诺与复查")
-                            .default_open(true)
-                            .show(ui, |ui| self.warning.show(ui, data, record, commands));
-                    }
-                }
                 ui.separator();
                 let doc = match self.showing {
                     Showing::Guidance(id) => DocRef::Guidance(id),
@@ -157,6 +139,39 @@ impl RecordDialog {
                 }
             });
         open && !close
+    }
+
+    /// 附件, and for a guidance record 办理过程 and (劝导警示) the no-penalty registration.
+    fn workflow_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &LedgerData,
+        attachments_dir: &std::path::Path,
+        picker: Picker,
+        commands: &mut Vec<Command>,
+    ) {
+        let owner = match self.showing {
+            Showing::Guidance(id) => Owner::Guidance(id),
+            Showing::Letter(id) => Owner::Letter(id),
+        };
+        ui.separator();
+        egui::CollapsingHeader::new("附件").default_open(true).show(ui, |ui| {
+            self.attachments.show(ui, data, attachments_dir, owner, picker, commands);
+        });
+        if let Showing::Guidance(id) = self.showing
+            && let Some(record) = data.guidance(id)
+        {
+            ui.separator();
+            egui::CollapsingHeader::new("办理过程")
+                .default_open(true)
+                .show(ui, |ui| self.course.show(ui, data, record, commands));
+            if record.details.method == Method::Warning {
+                egui::CollapsingHeader::new("不罚清单：首次违法、承诺与复查")
+                    .default_open(true)
+                    .show(ui, |ui| self.warning.show(ui, data, record, commands));
+            }
+        }
+        ui.separator();
     }
 
     fn actions(

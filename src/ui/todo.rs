@@ -36,7 +36,7 @@ impl TodoWindow {
         egui::Window::new(format!("待办事项（{}）", list.len()))
             .id(egui::Id::unique("todo"))
             .open(&mut open)
-            .default_width(560.0)
+            .default_width(640.0)
             .collapsible(false)
             .show(ctx, |ui| {
                 if list.is_empty() {
@@ -45,7 +45,7 @@ impl TodoWindow {
                 }
                 TableBuilder::new(ui)
                     .striped(true)
-                    .column(Column::exact(110.0))
+                    .column(Column::exact(150.0))
                     .column(Column::exact(120.0))
                     .column(Column::remainder())
                     .column(Column::exact(50.0))
