@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::domain::attachment::{Attachment, Owner};
-use crate::domain::course::Course;
+use crate::domain::course::{Course, Stage};
 use crate::domain::follow_up::FollowUp;
 use crate::domain::review::ItemReview;
 use crate::domain::typical::TypicalCase;
@@ -222,6 +222,11 @@ impl LedgerData {
     /// The course of record `id`; a record never moved on is at 登记.
     pub fn course(&self, id: RecordId) -> Course {
         self.courses.get(&id).cloned().unwrap_or_else(|| Course::new(id))
+    }
+
+    /// Where record `id` stands, without copying its course.
+    pub fn stage(&self, id: RecordId) -> Stage {
+        self.courses.get(&id).map_or(Stage::Registered, |c| c.stage)
     }
 
     pub fn put_course(&mut self, course: Course) {

@@ -11,6 +11,7 @@ use super::Ledger;
 use super::codec;
 use super::error::{Result, StoreError};
 use super::ledger::load_all;
+use super::records::Batch;
 use super::records::encode;
 use super::tables::{COURSES, GUIDANCE};
 
@@ -40,24 +41,7 @@ impl Ledger {
         now: NaiveDateTime,
         by: &str,
     ) -> Result<Course> {
-        let txn = self.write()?;
-        let course = {
-            let record = load_guidance(&txn, id)?;
-            if record.voided.is_some() {
-                return Err(StoreError::Voided(record.number.to_string()));
-            }
-            let mut course = load_course(&txn, id)?;
-            course.apply(step, record.details.form, now, by).map_err(StoreError::Course)?;
-            txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
-            let names = super::audit::TxnNames::new(&txn);
-            let change = super::audit::Change::updated(&record, &record, &names, now)
-                .with_action(crate::domain::Action::Step(course.stage.label().into()));
-            super::audit::append(&txn, self.actor(), change)?;
-            course
-        };
-        txn.commit()?;
-        log::info!("指导记录 {id} 办理过程：{}", course.stage.label());
-        Ok(course)
+        self.batch(|batch| batch.advance_course(id, step, now, by))
     }
 
     /// Corrects an archived record: its fields become `draft`, the old fields are kept in
@@ -106,6 +90,31 @@ impl Ledger {
         txn.commit()?;
         log::info!("更正已归档的指导记录 {}：{}", saved.0.number, reason.trim());
         Ok(saved)
+    }
+}
+
+impl Batch<'_> {
+    /// Makes one move along record `id`'s course in the batch's transaction, with its audit
+    /// entry; a voided record has no course to move.
+    pub fn advance_course(
+        &mut self,
+        id: u64,
+        step: Step,
+        now: NaiveDateTime,
+        by: &str,
+    ) -> Result<Course> {
+        let record = load_guidance(self.txn, id)?;
+        if record.voided.is_some() {
+            return Err(StoreError::Voided(record.number.to_string()));
+        }
+        let mut course = load_course(self.txn, id)?;
+        course.apply(step, record.details.form, now, by).map_err(StoreError::Course)?;
+        self.txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
+        let change = super::audit::Change::updated(&record, &record, &self.names, now)
+            .with_action(crate::domain::Action::Step(course.stage.label().into()));
+        self.record(change)?;
+        self.log.push(format!("指导记录 {} 办理过程：{}", record.number, course.stage.label()));
+        Ok(course)
     }
 }
 

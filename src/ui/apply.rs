@@ -8,6 +8,8 @@ use super::follow_up::FollowUpWindow;
 use super::new_guidance::NewGuidanceTab;
 use super::record_dialog::RecordDialog;
 use super::typical::TypicalWindow;
+use crate::domain::RecordId;
+use crate::domain::course::{Stage, Step};
 use crate::export::ListKind;
 
 impl LedgerApp {
@@ -79,6 +81,7 @@ impl LedgerApp {
             | Command::PrintTypical { .. } => self.apply_print(&command),
             Command::AmendGuidance { .. }
             | Command::AdvanceCourse { .. }
+            | Command::ArchiveConcluded(_)
             | Command::OpenTypical(_)
             | Command::SaveTypical(_)
             | Command::UnmarkTypical(_)
@@ -124,6 +127,7 @@ impl LedgerApp {
                     Err(e) => self.failed(format!("未能更新办理过程：{e}")),
                 }
             }
+            Command::ArchiveConcluded(ids) => self.archive_concluded(&ids, now),
             Command::SaveWarning(mut case) => {
                 case.updated_at = now;
                 match self.ledger.save_warning_case(&case) {
@@ -192,6 +196,28 @@ impl LedgerApp {
                 Err(e) => self.failed(format!("取消失败：{e}")),
             },
             _ => {}
+        }
+    }
+
+    /// Archives concluded records together: all of them, or none if one cannot be.
+    fn archive_concluded(&mut self, ids: &[RecordId], now: NaiveDateTime) {
+        let by = self.actor_name();
+        let archived = self.ledger.batch(|batch| {
+            ids.iter()
+                .map(|&id| {
+                    let step = Step::Advance { to: Stage::Archived, note: "批量归档".into() };
+                    batch.advance_course(id, step, now, &by)
+                })
+                .collect::<Result<Vec<_>, _>>()
+        });
+        match archived {
+            Ok(courses) => {
+                self.done(format!("已归档 {} 份记录", courses.len()));
+                for course in courses {
+                    self.data.put_course(course);
+                }
+            }
+            Err(e) => self.failed(format!("未能归档，所有记录保持原样：{e}")),
         }
     }
 

@@ -64,6 +64,8 @@ pub enum Command {
         id: RecordId,
         step: Step,
     },
+    /// Archive these concluded records together, in one transaction.
+    ArchiveConcluded(Vec<RecordId>),
     SaveLetter {
         id: Option<RecordId>,
         draft: OpinionLetterDraft,
@@ -180,6 +182,7 @@ impl Command {
                 | Command::ReviewItem { .. }
                 | Command::AmendGuidance { .. }
                 | Command::AdvanceCourse { .. }
+                | Command::ArchiveConcluded(_)
                 | Command::SaveTypical(_)
                 | Command::UnmarkTypical(_)
                 | Command::SaveFollowUp(_)

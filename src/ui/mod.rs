@@ -4,6 +4,7 @@ pub mod actor_picker;
 pub mod app;
 mod apply;
 mod apply_print;
+pub mod archive_dialog;
 pub mod attachments_panel;
 pub mod batch;
 pub mod catalogue;

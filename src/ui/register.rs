@@ -6,8 +6,10 @@ use chrono::Datelike;
 use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::archive_dialog::ArchiveDialog;
 use super::command::Command;
 use super::theme;
+use crate::domain::course::Stage;
 use crate::domain::date::parse_date;
 use crate::domain::register::REGISTER_HEADERS;
 use crate::domain::{Method, RecordId, RegisterFilter, RegisterSort, SortColumn};
@@ -27,15 +29,47 @@ const SORT_COLUMNS: [Option<SortColumn>; 8] = [
     Some(SortColumn::Officers),
 ];
 
+/// Which records the register shows by where they stand in their course.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum StageChoice {
+    #[default]
+    All,
+    /// Not yet archived.
+    Open,
+    At(Stage),
+}
+
+impl StageChoice {
+    fn label(self) -> &'static str {
+        match self {
+            StageChoice::All => "全部",
+            StageChoice::Open => "未归档",
+            StageChoice::At(stage) => stage.label(),
+        }
+    }
+
+    fn matches(self, stage: Stage) -> bool {
+        match self {
+            StageChoice::All => true,
+            StageChoice::Open => stage != Stage::Archived,
+            StageChoice::At(at) => stage == at,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct RegisterTab {
     filter: RegisterFilter,
+    stage: StageChoice,
     from_text: String,
     to_text: String,
     sort: RegisterSort,
     /// Positions of the shown rows in `LedgerData::rows`, and what they were computed for.
     view: Vec<usize>,
-    view_key: Option<(u64, RegisterFilter, RegisterSort)>,
+    view_key: Option<(u64, RegisterFilter, StageChoice, RegisterSort)>,
+    /// Shown records at 办结, which 批量归档 would archive.
+    concluded: Vec<RecordId>,
+    archive: Option<ArchiveDialog>,
     /// Set when the view changed, so the table scrolls to its newest row.
     scroll_to_end: bool,
     selected: Option<RecordId>,
@@ -70,9 +104,16 @@ impl RegisterTab {
     fn refresh(&mut self, data: &LedgerData) {
         self.filter.from = parse_date(&self.from_text);
         self.filter.to = parse_date(&self.to_text);
-        let key = (data.generation, self.filter.clone(), self.sort);
+        let key = (data.generation, self.filter.clone(), self.stage, self.sort);
         if self.view_key.as_ref() != Some(&key) {
             self.view = view(&data.rows, &self.filter, self.sort, &data.index);
+            if self.stage != StageChoice::All {
+                self.view.retain(|&i| self.stage.matches(data.stage(data.rows[i].id)));
+            }
+            self.concluded = (self.view.iter().map(|&i| &data.rows[i]))
+                .filter(|r| !r.voided && data.stage(r.id) == Stage::Concluded)
+                .map(|r| r.id)
+                .collect();
             self.view_key = Some(key);
             self.scroll_to_end = true;
         }
@@ -102,8 +143,21 @@ impl RegisterTab {
                 if ui.button("批量导出文书…").clicked() {
                     commands.push(Command::OpenBatch);
                 }
+                let archive = egui::Button::new(format!("归档已办结（{}）…", self.concluded.len()));
+                if ui
+                    .add_enabled(!self.concluded.is_empty() && !data.read_only, archive)
+                    .on_hover_text("把当前筛选出的已办结记录一次归档")
+                    .clicked()
+                {
+                    self.archive = Some(ArchiveDialog::new(self.concluded.clone()));
+                }
             });
         });
+        if let Some(dialog) = &mut self.archive
+            && !dialog.show(ui.ctx(), commands)
+        {
+            self.archive = None;
+        }
         ui.separator();
         if data.rows.is_empty() {
             ui.label(
@@ -210,6 +264,18 @@ impl RegisterTab {
                 },
             );
             combo.response.labelled_by(label.id);
+            let label = ui.label("办理阶段");
+            let combo = egui::ComboBox::from_id_salt("reg_stage")
+                .selected_text(self.stage.label())
+                .show_ui(ui, |ui| {
+                    let choices = [StageChoice::All, StageChoice::Open]
+                        .into_iter()
+                        .chain(Stage::ALL.into_iter().map(StageChoice::At));
+                    for choice in choices {
+                        ui.selectable_value(&mut self.stage, choice, choice.label());
+                    }
+                });
+            combo.response.labelled_by(label.id);
             let label = ui.label("关键字");
             ui.add(
                 egui::TextEdit::singleline(&mut self.filter.text)
@@ -219,6 +285,7 @@ impl RegisterTab {
             .labelled_by(label.id);
             if ui.button("清除筛选").clicked() {
                 self.filter = RegisterFilter::default();
+                self.stage = StageChoice::All;
                 self.from_text.clear();
                 self.to_text.clear();
             }

@@ -31,63 +31,71 @@ impl TodoWindow {
         if !self.open {
             return;
         }
+        self.list(data);
+        let list = self.cached.as_ref().map_or(&[][..], |(_, _, list)| list.as_slice());
         let mut open = true;
-        let list = self.list(data).to_vec();
         egui::Window::new(format!("待办事项（{}）", list.len()))
             .id(egui::Id::unique("todo"))
             .open(&mut open)
-            .default_width(640.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .default_width(780.0)
             .collapsible(false)
             .show(ctx, |ui| {
                 if list.is_empty() {
                     ui.label(RichText::new("目前没有待办事项。").color(theme::MUTED));
                     return;
                 }
-                TableBuilder::new(ui)
-                    .striped(true)
-                    .column(Column::exact(150.0))
-                    .column(Column::exact(120.0))
-                    .column(Column::remainder())
-                    .column(Column::exact(50.0))
-                    .max_scroll_height(360.0)
-                    .header(22.0, |mut h| {
-                        for title in ["事项", "期限", "指导记录", ""] {
-                            h.col(|ui| {
-                                ui.strong(title);
-                            });
-                        }
-                    })
-                    .body(|body| {
-                        body.rows(theme::ROW_HEIGHT, list.len(), |mut row| {
-                            let todo = &list[row.index()];
-                            let color =
-                                if todo.kind.is_late() { theme::ERROR } else { theme::WARNING };
-                            row.col(|ui| {
-                                ui.label(RichText::new(todo.kind.label()).color(color));
-                            });
-                            row.col(|ui| {
-                                let due = if todo.kind == TodoKind::ReviewPending {
-                                    format!("{}提交", format_date(todo.due))
-                                } else {
-                                    format_date(todo.due)
-                                };
-                                ui.label(due);
-                            });
-                            row.col(|ui| {
-                                ui.label(&todo.what);
-                            });
-                            row.col(|ui| {
-                                if ui.button("打开").clicked() {
-                                    commands.push(match todo.opens {
-                                        Opens::FollowUp(id) => Command::OpenFollowUp(id),
-                                        Opens::Guidance(id) => Command::OpenGuidance(id),
-                                        Opens::Item(id) => Command::OpenItem(id),
-                                    });
-                                }
-                            });
-                        });
-                    });
+                ui.label(RichText::new("点击一行打开该记录").color(theme::MUTED));
+                table(ui, list, commands);
             });
         self.open = open;
     }
+}
+
+/// The to-do list, late ones first; a click on a row opens where it is done.
+fn table(ui: &mut egui::Ui, list: &[Todo], commands: &mut Vec<Command>) {
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(160.0))
+        .column(Column::exact(150.0))
+        .column(Column::remainder().at_least(300.0))
+        .max_scroll_height(420.0)
+        .header(theme::ROW_HEIGHT, |mut h| {
+            for title in ["事项", "期限", "指导记录"] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, list.len(), |mut row| {
+                let todo = &list[row.index()];
+                let color = if todo.kind.is_late() { theme::ERROR } else { theme::WARNING };
+                let due = if todo.kind == TodoKind::ReviewPending {
+                    format!("{}提交", format_date(todo.due))
+                } else {
+                    format_date(todo.due)
+                };
+                let cells = [
+                    RichText::new(todo.kind.label()).color(color),
+                    due.into(),
+                    todo.what.as_str().into(),
+                ];
+                for cell in cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(cell).truncate().selectable(false));
+                    });
+                }
+                if row.response().on_hover_text("打开").clicked() {
+                    commands.push(match todo.opens {
+                        Opens::FollowUp(id) => Command::OpenFollowUp(id),
+                        Opens::Guidance(id) => Command::OpenGuidance(id),
+                        Opens::Item(id) => Command::OpenItem(id),
+                    });
+                }
+            });
+        });
 }

@@ -132,8 +132,8 @@ fn overdue_visits_are_shown_at_start_and_open_their_record() {
     }
     let mut harness = open_window(&office);
     harness.get_by_label_contains("待办事项（1）");
-    harness.get_by_label("回访已逾期");
-    click(&mut harness, "打开");
+    // A click anywhere on the row opens the visit.
+    click(&mut harness, "回访已逾期");
     harness.get_by_label_contains("　已逾期");
     harness.get_by_label("记录回访结果…");
 }
@@ -167,6 +167,60 @@ fn a_record_is_moved_along_its_course_archived_and_then_corrected_with_a_reason(
     let course = ledger.course(1).unwrap();
     assert_eq!(course.amendments[0].before.content, "提醒落实进货查验记录制度");
     assert!(ledger.guidance(1).unwrap().details.content.ends_with("并张贴索证索票公示"));
+}
+
+#[test]
+fn the_concluded_records_of_the_register_are_archived_together() {
+    use guidance_ledger::domain::course::{Stage, Step};
+    let office = office(true);
+    let mut harness = open_window(&office);
+    for name in ["金岭镇老马烧饼铺", "金岭镇清真牛肉面馆", "金岭镇小李超市"]
+    {
+        record_guidance(&mut harness, name, "提醒落实进货查验记录制度");
+    }
+    drop(harness);
+    {
+        // Two records concluded, the third still being carried out.
+        let ledger = Ledger::open(&office.path).unwrap();
+        for (id, to) in [(1, Stage::Concluded), (2, Stage::Concluded), (3, Stage::Implemented)] {
+            ledger
+                .advance_course(
+                    id,
+                    Step::Advance { to: Stage::Implemented, note: String::new() },
+                    now(),
+                    "马国强",
+                )
+                .unwrap();
+            if to == Stage::Concluded {
+                ledger
+                    .advance_course(id, Step::Advance { to, note: String::new() }, now(), "马国强")
+                    .unwrap();
+            }
+        }
+    }
+    let mut harness = open_window(&office);
+    click(&mut harness, "登记簿");
+    click(&mut harness, "办理阶段");
+    click(&mut harness, "办结");
+    assert!(harness.query_by_label("金岭镇小李超市").is_none(), "the filter keeps 办结 only");
+    click(&mut harness, "归档已办结（2）…");
+    harness.get_by_label_contains("将登记簿当前筛选出的 2 份已办结记录归档");
+    click(&mut harness, "归档 2 份记录");
+    assert_eq!(status(&harness), "已归档 2 份记录");
+    harness.get_by_label_contains("共 0 条");
+    click(&mut harness, "办理阶段");
+    click(&mut harness, "归档");
+    harness.get_by_label("金岭镇老马烧饼铺");
+    harness.get_by_label("金岭镇清真牛肉面馆");
+    drop(harness);
+
+    let ledger = Ledger::open(&office.path).unwrap();
+    let stages: Vec<Stage> = (1..=3).map(|id| ledger.course(id).unwrap().stage).collect();
+    assert_eq!(stages, [Stage::Archived, Stage::Archived, Stage::Implemented]);
+    let archived = ledger.course(1).unwrap();
+    let last = archived.history.last().unwrap();
+    assert_eq!((last.by.as_str(), last.note.as_str()), ("李明（司法所审查人员）", "批量归档"));
+    assert!(ledger.verify().unwrap().passed(), "the batch left a sound trail");
 }
 
 /// Whether the 新建指导 form's item list offers `name`.
