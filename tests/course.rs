@@ -142,3 +142,36 @@ fn a_record_not_archived_is_edited_not_amended() {
     assert!(e.to_string().contains("只有已归档的记录才用“更正”"), "{e}");
     ledger.update_guidance(g.id, &g.details, at(3)).unwrap();
 }
+
+#[test]
+fn moves_made_together_are_kept_all_or_none() {
+    let (_dir, _path, ledger, first) = setup();
+    let mut draft = first.details.clone();
+    draft.subject.name = "李四".into();
+    let second = ledger.create_guidance(&draft, at(2)).unwrap();
+    let implement = || Step::Advance { to: Stage::Implemented, note: String::new() };
+    ledger.advance_course(first.id, implement(), at(3), "马国强").unwrap();
+
+    // The second record is still at 登记, so it cannot be concluded: nothing is kept.
+    let conclude = || Step::Advance { to: Stage::Concluded, note: "批量".into() };
+    let refused = ledger.batch(|batch| {
+        batch.advance_course(first.id, conclude(), at(4), "马国强")?;
+        batch.advance_course(second.id, conclude(), at(4), "马国强")
+    });
+    assert!(matches!(refused, Err(StoreError::Course(_))), "{refused:?}");
+    assert_eq!(ledger.course(first.id).unwrap().stage, Stage::Implemented);
+    assert_eq!(ledger.course(second.id).unwrap().stage, Stage::Registered);
+    let entries = ledger.audit_head().unwrap().count;
+
+    ledger
+        .batch(|batch| {
+            batch.advance_course(second.id, implement(), at(4), "马国强")?;
+            batch.advance_course(first.id, conclude(), at(4), "马国强")?;
+            batch.advance_course(second.id, conclude(), at(4), "马国强")
+        })
+        .unwrap();
+    assert_eq!(ledger.course(first.id).unwrap().stage, Stage::Concluded);
+    assert_eq!(ledger.course(second.id).unwrap().stage, Stage::Concluded);
+    assert_eq!(ledger.audit_head().unwrap().count, entries + 3, "one entry a move");
+    assert!(ledger.verify().unwrap().passed());
+}
