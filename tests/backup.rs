@@ -26,8 +26,8 @@ fn demo_ledger(records: usize, seed: u64) -> (TempDir, PathBuf, Ledger) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("台账").join("ledger.redb");
     let ledger = Ledger::open(&path).unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    guidance_ledger::demo::fill_until(&ledger, records, seed, today, &mut |_, _| {}).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(18, 0, 0).unwrap();
+    guidance_ledger::demo::fill_until(&ledger, records, seed, now, &mut |_, _| {}).unwrap();
     (dir, path, ledger)
 }
 

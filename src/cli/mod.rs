@@ -245,7 +245,7 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
             let w = summary.workflow;
             println!(
                 "已生成演示数据：指导人员{}名，目录事项{}项，指导记录{}份（其中拒绝{}份、作废{}份），\
-                 意见书{}份，{}—{}年；不罚清单{}项，回访计划{}次（已回访{}次），\
+                 意见书{}份，{}—{}年，办理过程{}步；不罚清单{}项，回访计划{}次（已回访{}次），\
                  不罚清单登记{}份；保存在 {}",
                 summary.officers,
                 summary.items,
@@ -255,6 +255,7 @@ pub fn run(db: &Path, command: Command) -> ExitCode {
                 summary.letters,
                 summary.first_year,
                 summary.last_year,
+                summary.moves,
                 w.no_penalty,
                 w.follow_ups,
                 w.visits,

@@ -5,8 +5,10 @@
 //! dates and 100,000 records take seconds rather than an fsync each.
 
 mod catalogue;
+mod course;
 mod names;
 mod records;
+mod review;
 mod subjects;
 mod text;
 mod workflow;
@@ -17,7 +19,7 @@ mod tests;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use fastrand::Rng;
 
-use crate::domain::{CatalogueItem, Officer};
+use crate::domain::Officer;
 use crate::store::{Ledger, StoreError};
 
 pub use subjects::REGION_CODE;
@@ -40,6 +42,8 @@ pub struct DemoSummary {
     pub refused: usize,
     /// Guidance records voided after they were saved.
     pub voided: usize,
+    /// Moves along the records' courses (实施 … 归档).
+    pub moves: usize,
     pub first_year: i32,
     pub last_year: i32,
     /// The no-penalty list, visits and 劝导警示 registrations on the latest records.
@@ -59,11 +63,10 @@ pub fn fill(
     seed: u64,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<DemoSummary, StoreError> {
-    let today = chrono::Local::now().date_naive();
-    fill_until(ledger, records, seed, today, progress)
+    fill_until(ledger, records, seed, chrono::Local::now().naive_local(), progress)
 }
 
-/// [`fill`] with a fixed `today`, so a test gets the same ledger on any day.
+/// [`fill`] made at a fixed time `now`, so a test gets the same ledger on any day.
 ///
 /// # Errors
 /// As [`fill`].
@@ -71,18 +74,20 @@ pub fn fill_until(
     ledger: &Ledger,
     records: usize,
     seed: u64,
-    today: NaiveDate,
+    now: NaiveDateTime,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<DemoSummary, StoreError> {
     let mut rng = Rng::with_seed(seed);
+    let today = now.date();
     let first_year = today.year() - PAST_YEARS;
 
     let officers = save_officers(ledger, &mut rng)?;
-    let items = save_items(ledger, &mut rng)?;
+    let reviewer = reviewer(&officers);
+    let items = review::save_items(ledger, &catalogue::items(&mut rng), first_year - 1, &reviewer)?;
     let pool = subjects::Pool::new(&mut rng, records);
-    let times = schedule(&mut rng, records, first_year, today);
+    let times = schedule(&mut rng, records, first_year, now);
 
-    let mut generator = records::Generator::new(rng, today, first_year, &officers, &items, &pool);
+    let mut generator = records::Generator::new(rng, now, first_year, &officers, &items, &pool);
     let mut done = 0;
     while done < records {
         let end = (done + CHUNK).min(records);
@@ -95,7 +100,8 @@ pub fn fill_until(
         progress(0, 0);
     }
     let mut rng = Rng::with_seed(seed ^ 0x0057_4f52_4b46_4c4f);
-    let workflow = workflow::fill_workflow(ledger, &mut rng, today)?;
+    let workflow = workflow::fill_workflow(ledger, &mut rng, now)?;
+    review::save_new_drafts(ledger, "金岭回族镇消防站", &reviewer, now)?;
 
     let counts = generator.counts();
     log::info!(
@@ -112,6 +118,7 @@ pub fn fill_until(
         letters: counts.letters,
         refused: counts.refused,
         voided: counts.voided,
+        moves: counts.moves,
         first_year,
         last_year: today.year(),
         workflow,
@@ -122,19 +129,27 @@ fn save_officers(ledger: &Ledger, rng: &mut Rng) -> Result<Vec<Officer>, StoreEr
     catalogue::officers(rng).iter().map(|o| ledger.save_officer(o)).collect()
 }
 
-fn save_items(ledger: &Ledger, rng: &mut Rng) -> Result<Vec<CatalogueItem>, StoreError> {
-    catalogue::items(rng).iter().map(|i| ledger.save_item(i)).collect()
+/// The judicial office's officer, who reviews the catalogue.
+fn reviewer(officers: &[Officer]) -> String {
+    officers.iter().find(|o| o.station == "司法所").map(|o| o.name.clone()).unwrap_or_default()
 }
 
-/// Times of `count` acts of guidance on working days from 1 January of `first_year` to
-/// `today`, in office hours, sorted.
-fn schedule(rng: &mut Rng, count: usize, first_year: i32, today: NaiveDate) -> Vec<NaiveDateTime> {
+/// Times of `count` acts of guidance on working days from 1 January of `first_year` up to
+/// `now` (today only once the office day is over), in office hours, sorted.
+fn schedule(
+    rng: &mut Rng,
+    count: usize,
+    first_year: i32,
+    now: NaiveDateTime,
+) -> Vec<NaiveDateTime> {
     let Some(start) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
         return Vec::new();
     };
+    let closing = NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default();
+    let last = if now.time() >= closing { now.date() } else { now.date() - Duration::days(1) };
     let days: Vec<NaiveDate> = start
         .iter_days()
-        .take_while(|d| *d <= today)
+        .take_while(|d| *d <= last)
         .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
         .collect();
     if days.is_empty() {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use fastrand::Rng;
 
+use crate::domain::RecordId;
+use crate::domain::course::Step;
 use crate::domain::{
     Acceptance, CatalogueItem, Delivery, GuidanceDraft, Initiative, Method, Officer,
     OpinionLetterDraft, SubjectKind, WrittenForm,
@@ -12,6 +14,7 @@ use crate::domain::{
 use crate::store::{Batch, StoreError};
 
 use super::catalogue::{station_for, weight};
+use super::course::{self, LetterFacts};
 use super::names::pick;
 use super::subjects::{Pool, Profile};
 use super::{later, text};
@@ -23,6 +26,8 @@ pub struct Counts {
     pub letters: usize,
     pub refused: usize,
     pub voided: usize,
+    /// Moves along the records' courses.
+    pub moves: usize,
 }
 
 /// A letter waiting for its date to come round, so numbers follow dates.
@@ -31,9 +36,18 @@ struct PendingLetter {
     created: NaiveDateTime,
 }
 
+/// A move along a record's course waiting for its time, and who makes it.
+struct PendingMove {
+    record: RecordId,
+    step: Step,
+    by: String,
+}
+
 /// Makes up and saves records one after another; holds the state between chunks.
 pub struct Generator<'a> {
     rng: Rng,
+    /// When the demo is made: moves planned after it are not made.
+    now: NaiveDateTime,
     today: NaiveDate,
     first_year: i32,
     officers: &'a [Officer],
@@ -42,13 +56,16 @@ pub struct Generator<'a> {
     /// Letters not yet saved, by date and order of writing.
     pending: BTreeMap<(NaiveDate, u64), PendingLetter>,
     written: u64,
+    /// Course moves not yet made, by time and order of planning.
+    moves: BTreeMap<(NaiveDateTime, u64), PendingMove>,
+    planned: u64,
     counts: Counts,
 }
 
 impl<'a> Generator<'a> {
     pub fn new(
         rng: Rng,
-        today: NaiveDate,
+        now: NaiveDateTime,
         first_year: i32,
         officers: &'a [Officer],
         items: &'a [CatalogueItem],
@@ -56,13 +73,16 @@ impl<'a> Generator<'a> {
     ) -> Self {
         Generator {
             rng,
-            today,
+            now,
+            today: now.date(),
             first_year,
             officers,
             items,
             pool,
             pending: BTreeMap::new(),
             written: 0,
+            moves: BTreeMap::new(),
+            planned: 0,
             counts: Counts::default(),
         }
     }
@@ -72,7 +92,8 @@ impl<'a> Generator<'a> {
     }
 
     /// Saves one record at each of `times` (sorted), with letters dated before each record
-    /// saved ahead of it; `last` saves the letters still waiting at the end.
+    /// and course moves made before it saved ahead of it; `last` saves the letters still
+    /// waiting at the end, and the moves made by now.
     pub fn save(
         &mut self,
         batch: &mut Batch<'_>,
@@ -81,10 +102,31 @@ impl<'a> Generator<'a> {
     ) -> Result<(), StoreError> {
         for &time in times {
             self.save_letters(batch, Some(time.date()))?;
+            self.make_moves(batch, time)?;
             self.save_guidance(batch, time)?;
         }
         if last {
             self.save_letters(batch, None)?;
+            self.make_moves(batch, self.now)?;
+            self.moves.clear();
+        }
+        Ok(())
+    }
+
+    /// Makes the course moves planned before `until`.
+    fn make_moves(
+        &mut self,
+        batch: &mut Batch<'_>,
+        until: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        while let Some(entry) = self.moves.first_entry() {
+            let at = entry.key().0;
+            if at > until {
+                break;
+            }
+            let m = entry.remove();
+            batch.advance_course(m.record, m.step, at, &m.by)?;
+            self.counts.moves += 1;
         }
         Ok(())
     }
@@ -160,8 +202,18 @@ impl<'a> Generator<'a> {
             let reason = text::void_reason(&mut self.rng);
             batch.void_guidance(saved.id, reason, later(created, self.rng.u32(10..120)))?;
             self.counts.voided += 1;
-        } else if !refused && self.rng.u8(..100) < letter_chance(item.method) {
-            self.write_letter(&draft, saved.id, created, &item.basis, problem, officers[0]);
+            return Ok(());
+        }
+        let letter = (!refused && self.rng.u8(..100) < letter_chance(item.method)).then(|| {
+            self.write_letter(&draft, saved.id, created, &item.basis, problem, officers[0])
+        });
+        let letter =
+            letter.as_ref().map(|(created, delivery)| LetterFacts { created: *created, delivery });
+        let moves = course::plan(&mut self.rng, &draft, created, letter, self.today);
+        for (at, step) in moves {
+            self.planned += 1;
+            let by = officers[0].name.clone();
+            self.moves.insert((at, self.planned), PendingMove { record: saved.id, step, by });
         }
         Ok(())
     }
@@ -229,7 +281,8 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// Makes the opinion letter of a record; it waits in `pending` until its date.
+    /// Makes the opinion letter of a record; it waits in `pending` until its date. Returns
+    /// when it is written and how it is delivered.
     fn write_letter(
         &mut self,
         guidance: &GuidanceDraft,
@@ -238,7 +291,7 @@ impl<'a> Generator<'a> {
         basis: &str,
         problem: &str,
         officer: &Officer,
-    ) {
+    ) -> (NaiveDateTime, Delivery) {
         let days = Duration::days(i64::from(self.rng.u8(..3)));
         let date = (guidance.time.date() + days).min(self.today);
         let subject = &guidance.subject;
@@ -278,7 +331,9 @@ impl<'a> Generator<'a> {
             date.and_time(time)
         };
         self.written += 1;
+        let facts = (created, draft.delivery.clone());
         self.pending.insert((date, self.written), PendingLetter { draft, created });
+        facts
     }
 }
 

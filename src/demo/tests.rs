@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::*;
 use crate::domain::credit_code;
@@ -13,12 +13,17 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 5, 20).unwrap()
 }
 
+/// The demo is made at the end of the office day.
+fn now() -> NaiveDateTime {
+    today().and_hms_opt(18, 0, 0).unwrap()
+}
+
 fn demo(records: usize, seed: u64) -> (tempfile::TempDir, DemoSummary, Snapshot) {
     let dir = tempfile::tempdir().unwrap();
     let ledger = Ledger::open(&dir.path().join("demo.redb")).unwrap();
     let mut reports = Vec::new();
     let summary =
-        fill_until(&ledger, records, seed, today(), &mut |done, total| reports.push((done, total)))
+        fill_until(&ledger, records, seed, now(), &mut |done, total| reports.push((done, total)))
             .unwrap();
     assert_eq!(reports.last(), Some(&(records, records)));
     let snapshot = ledger.snapshot().unwrap();
@@ -46,7 +51,7 @@ fn everything_generated_is_valid_and_plausible() {
     assert_eq!(summary.guidance, s.guidance.len());
     assert_eq!(summary.letters, s.letters.len());
     assert!((8..=12).contains(&s.officers.len()), "{} officers", s.officers.len());
-    assert!((20..=32).contains(&s.catalogue.len()), "{} items", s.catalogue.len());
+    assert!((20..=34).contains(&s.catalogue.len()), "{} items", s.catalogue.len());
     let methods: HashSet<Method> = s.catalogue.iter().map(|i| i.method).collect();
     assert_eq!(methods.len(), 6, "every method has an item");
     assert!(s.officers.iter().all(|o| o.badge.starts_with("鲁淄3701") && o.badge.len() == 14));
@@ -141,4 +146,53 @@ fn the_latest_records_have_visits_and_warning_registrations_that_validate() {
     let ledger = Ledger::open(&dir.path().join("demo.redb")).unwrap();
     let verification = ledger.verify().unwrap();
     assert!(verification.passed(), "{:?}", verification.reports);
+}
+
+#[test]
+fn old_records_are_archived_and_the_latest_still_under_way() {
+    use crate::domain::course::Stage;
+    use crate::domain::review::ReviewState;
+    use crate::domain::{Acceptance, Initiative};
+
+    let (_dir, summary, s) = demo(2_000, 3);
+    let stage = |id: u64| {
+        s.courses.iter().find(|c| c.guidance == id).map_or(Stage::Registered, |c| c.stage)
+    };
+    let half_year_ago = today() - chrono::Days::new(183);
+    let mut latest = HashSet::new();
+    for g in s.guidance.iter().filter(|g| g.voided.is_none()) {
+        let at = stage(g.id);
+        if g.details.time.date() < half_year_ago {
+            // Only a letter still waiting for delivery holds an old record back.
+            assert!(matches!(at, Stage::Archived | Stage::Issued), "{} at {at:?}", g.number);
+        } else if g.details.time.date() > today() - chrono::Days::new(30) {
+            latest.insert(at);
+        }
+        let course = s.courses.iter().find(|c| c.guidance == g.id);
+        if g.details.acceptance == Acceptance::Refused {
+            assert!(course.is_some_and(|c| c.outcome.is_some()), "{} refused", g.number);
+        }
+        if g.details.initiative == Initiative::OnApplication {
+            assert!(course.is_some_and(|c| c.application.is_some()), "{} applied", g.number);
+        }
+        if let Some(c) = course {
+            let times: Vec<_> = c.history.iter().map(|e| e.at).collect();
+            assert!(times.windows(2).all(|w| w[0] <= w[1]), "{} moves in order", g.number);
+            assert!(times.iter().all(|t| *t <= now()), "{} no move in the future", g.number);
+        }
+    }
+    assert!(latest.len() >= 4, "the latest records stand at several stages: {latest:?}");
+    assert!(summary.moves > 5 * 2_000 / 2, "{} moves", summary.moves);
+
+    let published = s.reviews.iter().filter(|r| r.state == ReviewState::Published).count();
+    let in_force = s.catalogue.iter().filter(|i| i.in_force()).count();
+    assert_eq!(published + 2, in_force, "every item in force but the two new drafts was reviewed");
+    assert!(s.reviews.iter().any(|r| r.state == ReviewState::Submitted));
+    assert!(s.reviews.iter().any(|r| r.state == ReviewState::Returned));
+    assert!(
+        s.reviews
+            .iter()
+            .filter_map(|r| r.filing.as_ref())
+            .all(|f| f.number.starts_with("金司备〔"))
+    );
 }

@@ -3,7 +3,7 @@
 //! commitments and re-checks, so the to-do window and a record's window have something to
 //! show. Saved through the same store calls as the window, so each leaves its audit entry.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use fastrand::Rng;
 
 use crate::domain::follow_up::{FollowUp, Satisfaction, Visit, VisitMethod};
@@ -90,17 +90,18 @@ const LIST: [(&str, &str, &str, &str, &str); 8] = [
 ];
 
 /// Adds the list, then follow-ups and registrations for records of the last
-/// [`RECENT_DAYS`] days before `today`, newest first, up to the limits.
+/// [`RECENT_DAYS`] days before `now`, newest first, spread over those days up to the limits.
+/// Everything is saved at `now`, as a clerk bringing the ledger up to date would.
 ///
 /// # Errors
 /// The first store error; what was saved before it stays.
 pub fn fill_workflow(
     ledger: &Ledger,
     rng: &mut Rng,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<WorkflowCounts, StoreError> {
     let mut counts = WorkflowCounts::default();
-    let saved_at = today.and_time(NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default());
+    let (today, saved_at) = (now.date(), now);
     let entries = ledger.batch(|batch| {
         let mut saved = Vec::new();
         for (n, (domain, violation, basis, conditions, implementer)) in LIST.iter().enumerate() {
@@ -124,13 +125,21 @@ pub fn fill_workflow(
     let since = today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(today);
     let recent: Vec<&Guidance> =
         all.iter().rev().filter(|g| g.voided.is_none() && g.details.time.date() >= since).collect();
+    // One record in three gets a visit, fewer in a large ledger, so the visits reach back
+    // over the whole period rather than stopping at the limit after a few days.
+    let visit_chance = share(MAX_FOLLOW_UPS, recent.len(), 35);
+    let warnings = recent.iter().filter(|g| g.details.method == Method::Warning).count();
+    let warning_chance = share(MAX_WARNINGS, warnings, 100);
     for record in &recent {
-        if counts.follow_ups < MAX_FOLLOW_UPS && rng.u8(..100) < 35 {
+        if counts.follow_ups < MAX_FOLLOW_UPS && rng.u32(..100) < visit_chance {
             let made = follow_up(ledger, rng, record, today, saved_at)?;
             counts.follow_ups += 1;
             counts.visits += usize::from(made);
         }
-        if record.details.method == Method::Warning && counts.warnings < MAX_WARNINGS {
+        if record.details.method == Method::Warning
+            && counts.warnings < MAX_WARNINGS
+            && rng.u32(..100) < warning_chance
+        {
             let earlier = earlier_violations(record, &all, ViolationWindow::default());
             let item = record.details.item.and_then(|id| catalogue.iter().find(|i| i.id == id));
             let entry = item.and_then(|item| entry_for(item, &entries, rng));
@@ -140,6 +149,12 @@ pub fn fill_workflow(
         }
     }
     Ok(counts)
+}
+
+/// Percent chance that spreads `limit` picks over `candidates`, at most `most`.
+fn share(limit: usize, candidates: usize, most: u32) -> u32 {
+    let fitting = limit.saturating_mul(100) / candidates.max(1);
+    u32::try_from(fitting).unwrap_or(u32::MAX).clamp(1, most)
 }
 
 /// Plans a visit 30 days after `record`; one whose day has passed is mostly made, by an

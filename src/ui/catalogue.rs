@@ -215,64 +215,68 @@ impl CatalogueTab {
         let mut close = false;
         let title = if item.id == 0 { "新增目录事项" } else { "修改目录事项" };
         let (new_is_draft, panel) = (&mut self.new_is_draft, &mut self.review);
-        egui::Window::new(title).open(&mut open).default_width(640.0).collapsible(false).show(
-            ctx,
-            |ui| {
-                if item.id == 0 {
-                    widgets::labelled(ui, "事项来源", None, |ui, _| {
-                        ui.radio_value(new_is_draft, true, "新拟事项（须经合法性审查）");
-                        ui.radio_value(new_is_draft, false, "录入已公布的事项");
-                    });
-                }
-                if let Some(review) = review {
-                    egui::CollapsingHeader::new("合法性审查与备案")
-                        .default_open(true)
-                        .show(ui, |ui| panel.show(ui, review, read_only, commands));
-                    ui.separator();
-                }
-                ui.add_enabled_ui(!locked, |ui| {
-                    let errors = item.validate();
-                    item_fields(ui, item, &errors);
-                    if review.is_none() {
-                        widgets::labelled(ui, "状态", None, |ui, _| {
-                            for s in ItemStatus::ALL {
-                                ui.radio_value(&mut item.status, s, s.label());
-                            }
+        let room = (ctx.content_rect().height() - 200.0).max(240.0);
+        egui::Window::new(title)
+            .open(&mut open)
+            .default_width(640.0)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .collapsible(false)
+            .show(ctx, |ui| {
+                let errors = item.validate();
+                // Everything but the buttons scrolls, so the window fits a 1366 × 768 screen.
+                egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
+                    if item.id == 0 {
+                        widgets::labelled(ui, "事项来源", None, |ui, _| {
+                            ui.radio_value(new_is_draft, true, "新拟事项（须经合法性审查）");
+                            ui.radio_value(new_is_draft, false, "录入已公布的事项");
                         });
                     }
-                    if new_version {
-                        ui.label(
-                            RichText::new(
-                                "此事项已备案：保存修改将形成新版本，须重新审查；\
-                             审查期间原版本继续有效。",
-                            )
-                            .color(theme::WARNING),
-                        );
+                    if let Some(review) = review {
+                        egui::CollapsingHeader::new("合法性审查与备案")
+                            .default_open(true)
+                            .show(ui, |ui| panel.show(ui, review, read_only, commands));
+                        ui.separator();
                     }
-                    ui.horizontal(|ui| {
-                        ui.add_space(theme::LABEL_WIDTH);
-                        let label = match (item.id, *new_is_draft, new_version) {
-                            (0, true, _) => "保存为草拟事项",
-                            (_, _, true) => "保存为新版本",
-                            _ => "保存事项",
-                        };
-                        if ui
-                            .add_enabled(errors.is_empty() && !read_only, egui::Button::new(label))
-                            .clicked()
-                        {
-                            commands.push(if item.id == 0 && *new_is_draft {
-                                Command::DraftItem(item.clone())
-                            } else {
-                                Command::SaveItem(item.clone())
+                    ui.add_enabled_ui(!locked, |ui| {
+                        item_fields(ui, item, &errors);
+                        if review.is_none() {
+                            widgets::labelled(ui, "状态", None, |ui, _| {
+                                for s in ItemStatus::ALL {
+                                    ui.radio_value(&mut item.status, s, s.label());
+                                }
                             });
-                        }
-                        if ui.button("取消").clicked() {
-                            close = true;
                         }
                     });
                 });
-            },
-        );
+                if new_version {
+                    ui.label(
+                        RichText::new(
+                            "此事项已备案：保存修改将形成新版本，须重新审查；审查期间原版本继续有效。",
+                        )
+                        .color(theme::WARNING),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    ui.add_space(theme::LABEL_WIDTH);
+                    let label = match (item.id, *new_is_draft, new_version) {
+                        (0, true, _) => "保存为草拟事项",
+                        (_, _, true) => "保存为新版本",
+                        _ => "保存事项",
+                    };
+                    let can_save = errors.is_empty() && !read_only && !locked;
+                    if ui.add_enabled(can_save, egui::Button::new(label)).clicked() {
+                        commands.push(if item.id == 0 && *new_is_draft {
+                            Command::DraftItem(item.clone())
+                        } else {
+                            Command::SaveItem(item.clone())
+                        });
+                    }
+                    if ui.button("取消").clicked() {
+                        close = true;
+                    }
+                });
+            });
         if !open || close {
             self.editing = None;
         }

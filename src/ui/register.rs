@@ -177,6 +177,7 @@ impl RegisterTab {
         }
     }
 
+    /// The period: year, month, from and to.
     fn filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
         self.refresh_years(data);
         let years = &self.years.1;
@@ -226,6 +227,11 @@ impl RegisterTab {
                 }
             }
         });
+        self.what_filters_ui(ui, data);
+    }
+
+    /// Who, what, how, how far along, and words.
+    fn what_filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("指导人员");
             let officer =
