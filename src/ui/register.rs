@@ -108,7 +108,10 @@ impl RegisterTab {
         if self.view_key.as_ref() != Some(&key) {
             self.view = view(&data.rows, &self.filter, self.sort, &data.index);
             if self.stage != StageChoice::All {
-                self.view.retain(|&i| self.stage.matches(data.stage(data.rows[i].id)));
+                // A voided record has no course to move along; only 全部 shows it.
+                let rows = &data.rows;
+                self.view
+                    .retain(|&i| !rows[i].voided && self.stage.matches(data.stage(rows[i].id)));
             }
             self.concluded = (self.view.iter().map(|&i| &data.rows[i]))
                 .filter(|r| !r.voided && data.stage(r.id) == Stage::Concluded)
