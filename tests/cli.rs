@@ -310,3 +310,67 @@ fn a_document_and_the_register_are_exported_as_pdf_and_word() {
     assert!(stderr(&output).contains("没有文号为“金岭指导书〔1999〕1号”"), "{}", stderr(&output));
     assert!(!missing.exists());
 }
+
+#[test]
+fn the_catalogue_goes_to_the_platform_in_the_columns_chosen_in_the_window() {
+    use guidance_ledger::export::platform::{PLATFORM_LAYOUT_KEY, PlatformColumn, PlatformLayout};
+    use guidance_ledger::search::data::LedgerData;
+
+    let demo = DemoLedger::new();
+    let in_force: Vec<String> = {
+        let ledger = Ledger::open(&demo.db).unwrap();
+        let data = LedgerData::load(&ledger).unwrap();
+        data.catalogue.iter().filter(|i| data.item_in_force(i)).map(|i| i.name.clone()).collect()
+    };
+    assert!(!in_force.is_empty() && in_force.len() < demo.snapshot().catalogue.len());
+
+    let first = demo.out("涉企平台.xlsx");
+    assert_eq!(demo.export(&["platform", "--out", text(&first)]), in_force.len());
+    assert_eq!(xlsx_rows(&first), in_force.len());
+
+    // The office's template: 事项名称 first as 指导事项, 备案号 and ISO dates, nothing else.
+    let mut layout = PlatformLayout {
+        dates: guidance_ledger::export::platform::DateStyle::Iso,
+        ..PlatformLayout::default()
+    };
+    for field in &mut layout.fields {
+        field.include = matches!(
+            field.column,
+            PlatformColumn::Name | PlatformColumn::FilingNumber | PlatformColumn::PublishedOn
+        );
+    }
+    layout.fields[1].header = "指导事项".into();
+    layout.shift(1, -1);
+    Ledger::open(&demo.db).unwrap().set_preference(PLATFORM_LAYOUT_KEY, &layout.to_text()).unwrap();
+    let csv_path = demo.out("涉企平台.csv");
+    assert_eq!(demo.export(&["platform", "--out", text(&csv_path)]), in_force.len());
+    let bytes = std::fs::read(&csv_path).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+    assert_eq!(reader.headers().unwrap(), vec!["指导事项", "备案号", "公布日期"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let names: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(names, in_force);
+    for row in &rows {
+        let published = &row[2];
+        assert!(
+            published.is_empty()
+                || chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").is_ok(),
+            "{published}"
+        );
+    }
+    assert!(
+        rows.iter().any(|r| r[1].contains("备") && !r[2].is_empty()),
+        "reviewed items carry their filing"
+    );
+
+    // Two columns under one name: refused with the way out, and no file.
+    layout.fields[2].include = true;
+    layout.fields[2].header = "指导事项".into();
+    Ledger::open(&demo.db).unwrap().set_preference(PLATFORM_LAYOUT_KEY, &layout.to_text()).unwrap();
+    let refused = demo.out("不应写出.csv");
+    let output = run(&["export", "platform", "--out", text(&refused), "--db", text(&demo.db)]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("列名都是“指导事项”"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("导出到涉企平台"), "{}", stderr(&output));
+    assert!(!refused.exists());
+}

@@ -1,6 +1,8 @@
 //! Catalogue items through legality review in the store: moves kept, versions made by a
 //! change to a filed item, and only items in force offered for guidance.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use guidance_ledger::domain::review::{Filing, Publication, ReviewMove, ReviewState};
 use guidance_ledger::domain::{CatalogueItem, ItemStatus};
@@ -25,6 +27,10 @@ fn item(name: &str) -> CatalogueItem {
 }
 
 fn publish(ledger: &Ledger, id: u64) {
+    publish_with_upload(ledger, id, Some(day(6)));
+}
+
+fn publish_with_upload(ledger: &Ledger, id: u64, uploaded: Option<NaiveDate>) {
     for (d, step) in [
         (2, ReviewMove::Submit),
         (3, ReviewMove::Approve { comment: "符合法定权限".into() }),
@@ -34,7 +40,7 @@ fn publish(ledger: &Ledger, id: u64) {
             ReviewMove::Publish(Publication {
                 date: day(5),
                 url: "http://www.example.gov.cn/zdml/5".into(),
-                platform_date: Some(day(6)),
+                platform_date: uploaded,
             }),
         ),
     ] {
@@ -126,4 +132,49 @@ fn changing_a_published_item_makes_a_new_version_and_keeps_the_old() {
     assert_eq!((review.state, retired.status), (ReviewState::Retired, ItemStatus::Deactivated));
     let data = LedgerData::load(&ledger).unwrap();
     assert!(!data.item_in_force(&retired));
+}
+
+#[test]
+fn uploads_to_the_platform_are_recorded_together_or_not_at_all_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("台账.redb");
+    let ledger = Ledger::open(&path).unwrap();
+    let (first, _) = ledger.draft_item(&item("秸秆禁烧提示"), at(1), "马国强").unwrap();
+    let (second, _) = ledger.draft_item(&item("散煤治理提示"), at(1), "马国强").unwrap();
+    let (draft, _) = ledger.draft_item(&item("扬尘防治提示"), at(1), "马国强").unwrap();
+    publish_with_upload(&ledger, first.id, None);
+    publish_with_upload(&ledger, second.id, None);
+    let entries = common::entry_count(&ledger);
+
+    // One item not yet published: nothing is recorded for any of them.
+    let e =
+        ledger.record_platform_upload(&[first.id, draft.id], day(8), at(8), "马国强").unwrap_err();
+    assert_eq!(e.to_string(), "事项“扬尘防治提示”：事项当前为“草拟”，公布后才能记录上传涉企平台");
+    let e = ledger.record_platform_upload(&[second.id], day(4), at(8), "马国强").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "事项“散煤治理提示”：上传涉企平台日期不能早于公布日期（2026年6月5日）"
+    );
+    assert_eq!(common::entry_count(&ledger), entries);
+    let reviews = ledger.item_reviews().unwrap();
+    assert!(
+        reviews.iter().all(|r| r.publication.as_ref().is_none_or(|p| p.platform_date.is_none()))
+    );
+
+    let saved = ledger.record_platform_upload(&[first.id, second.id], day(8), at(8), "马国强");
+    assert_eq!(saved.unwrap().len(), 2);
+    drop(ledger);
+    let ledger = Ledger::open(&path).unwrap();
+    for review in ledger.item_reviews().unwrap().iter().filter(|r| r.item != draft.id) {
+        assert_eq!(review.publication.as_ref().unwrap().platform_date, Some(day(8)));
+        assert_eq!(review.state, ReviewState::Published);
+    }
+    assert_eq!(common::entry_count(&ledger), entries + 2);
+    let last = common::last_entry(&ledger);
+    assert_eq!(last.label, "散煤治理提示");
+    assert!(
+        last.changes.iter().any(|c| c.field == "上传涉企平台日期" && c.after == "2026年6月8日"),
+        "{:?}",
+        last.changes
+    );
 }

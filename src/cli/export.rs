@@ -6,13 +6,17 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::domain::{OpinionLetter, RegisterFilter, RegisterRow, RegisterSort};
+use crate::export::platform::{
+    PLATFORM_LAYOUT_KEY, PlatformLayout, platform_items, platform_table,
+};
 use crate::export::{Format, ListKind, Table, catalogue_table, letters_table, register_table};
 use crate::search::SearchIndex;
 use crate::search::register::{build_rows, view};
 
 use super::{CliError, open_existing};
 
-/// Exports `list` (register, catalogue or letters) of the ledger at `db` to `out`, of one
+/// Exports `list` (register, catalogue, letters, or the catalogue for the platform in the
+/// columns last chosen in the window) of the ledger at `db` to `out`, of one
 /// `year` if given. The format is `format`, or else the extension of `out`. Returns the
 /// number of data rows written.
 ///
@@ -35,11 +39,12 @@ pub fn export(
             .ok_or_else(|| CliError::NoFormat(out.to_path_buf()))?,
     };
     let year = year.map(parse_year).transpose()?;
-    if kind == ListKind::Catalogue && year.is_some() {
+    if matches!(kind, ListKind::Catalogue | ListKind::Platform) && year.is_some() {
         return Err(CliError::YearNotApplicable);
     }
 
-    let snapshot = open_existing(db)?.snapshot()?;
+    let ledger = open_existing(db)?;
+    let snapshot = ledger.snapshot()?;
     let unit = snapshot.settings.unit_name.trim();
     let period = year.map(|y| format!("{y}年"));
     let table = match kind {
@@ -51,6 +56,18 @@ pub fn export(
             register_table(&shown, unit, &filter.period_label())
         }
         ListKind::Catalogue => titled(catalogue_table(&snapshot.catalogue), unit, None),
+        ListKind::Platform => {
+            let layout = ledger
+                .preference(PLATFORM_LAYOUT_KEY)?
+                .map_or_else(PlatformLayout::default, |text| PlatformLayout::from_text(&text));
+            if let Some(problem) = layout.problem() {
+                return Err(CliError::Layout(problem));
+            }
+            let reviews: HashMap<_, _> =
+                snapshot.reviews.into_iter().map(|r| (r.item, r)).collect();
+            let items = platform_items(&snapshot.catalogue, &reviews, &layout);
+            titled(platform_table(&items, &reviews, &layout), unit, None)
+        }
         ListKind::Letters => {
             let numbers: HashMap<u64, String> =
                 snapshot.guidance.iter().map(|g| (g.id, g.number.to_string())).collect();
@@ -81,6 +98,7 @@ fn parse_list(text: &str) -> Result<ListKind, CliError> {
         "register" | "登记簿" => Ok(ListKind::Register),
         "catalogue" | "catalog" | "目录" => Ok(ListKind::Catalogue),
         "letters" | "意见书" => Ok(ListKind::Letters),
+        "platform" | "涉企平台" => Ok(ListKind::Platform),
         _ => Err(CliError::UnknownList(text.into())),
     }
 }

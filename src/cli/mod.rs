@@ -85,7 +85,7 @@ pub enum Command {
         #[arg(long, value_name = "种子", default_value_t = 1, hide_default_value = true)]
         seed: u64,
     },
-    /// 导出登记簿（register）、事项目录（catalogue）或意见书台账（letters）
+    /// 导出登记簿（register）、事项目录（catalogue）、意见书台账（letters）或上传涉企平台的目录（platform）
     #[command(
         disable_help_flag = true,
         next_help_heading = "选项",
@@ -94,7 +94,7 @@ pub enum Command {
                           [--number 文号] [--db 文件]"
     )]
     Export {
-        /// 要导出的内容：register（登记簿）、catalogue、letters，或 document（一份文书，须写 --number）
+        /// 要导出的内容：register、catalogue、letters、platform（涉企平台目录，按窗口中选定的列），或 document（一份文书，须写 --number）
         #[arg(value_name = "清单", help_heading = "参数")]
         list: String,
         /// 文件格式：csv、xlsx，登记簿和文书还可 pdf、docx；不写时按输出文件的扩展名
@@ -197,9 +197,11 @@ pub enum CliError {
     #[error("找不到台账数据库“{}”。请检查 --db 后的路径；导出和查找不会新建数据库。", .0.display())]
     MissingDb(PathBuf),
     #[error(
-        "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）或 letters（意见书台账）。"
+        "不认识的清单“{0}”，请写 register（登记簿）、catalogue（事项目录）、letters（意见书台账）或 platform（涉企平台目录）。"
     )]
     UnknownList(String),
+    #[error("涉企平台目录的列设置有误：{0}。请在窗口“事项目录”→“导出到涉企平台…”中改正后再导出。")]
+    Layout(String),
     #[error("不支持的导出格式“{0}”，请写 csv、xlsx、pdf 或 docx。")]
     UnknownFormat(String),
     #[error("导出一份文书须用 --number 写明文号，如 --number \"金岭指导书〔2026〕1号\"。")]
@@ -212,7 +214,7 @@ pub enum CliError {
     NoFormat(PathBuf),
     #[error("年份“{0}”无效，请写四位数字的年份，如 2025。")]
     BadYear(String),
-    #[error("事项目录不分年份，导出目录时请去掉 --year。")]
+    #[error("事项目录不分年份，导出目录（catalogue、platform）时请去掉 --year。")]
     YearNotApplicable,
     #[error(
         "台账“{}”中已有数据（指导人员{officers}名、目录事项{items}项、指导记录{guidance}份），\

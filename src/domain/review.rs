@@ -134,6 +134,16 @@ pub struct ItemVersion {
     pub replaced_at: NaiveDateTime,
 }
 
+/// One version of an item with its filing and publication, as [`ItemReview::version_in_force`]
+/// finds it.
+#[derive(Clone, Copy, Debug)]
+pub struct InForce<'a> {
+    pub version: u32,
+    pub item: &'a CatalogueItem,
+    pub filing: Option<&'a Filing>,
+    pub publication: Option<&'a Publication>,
+}
+
 /// The review record of one catalogue item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemReview {
@@ -238,6 +248,67 @@ impl ItemReview {
             note,
         });
         Ok(())
+    }
+
+    /// Records that the published text was uploaded to the city's enterprise-inspection
+    /// platform on `date`, when that was not known at publication. The state stays 已公布.
+    ///
+    /// # Errors
+    /// In Chinese, when the item is not published or the date is before its publication.
+    pub fn record_upload(
+        &mut self,
+        date: NaiveDate,
+        at: NaiveDateTime,
+        by: &str,
+    ) -> Result<(), String> {
+        let Some(publication) =
+            self.publication.as_mut().filter(|_| self.state == ReviewState::Published)
+        else {
+            return Err(format!("事项当前为“{}”，公布后才能记录上传涉企平台", self.state.label()));
+        };
+        if date < publication.date {
+            return Err(format!(
+                "上传涉企平台日期不能早于公布日期（{}）",
+                super::format_date(publication.date)
+            ));
+        }
+        publication.platform_date = Some(date);
+        self.history.push(ReviewEntry {
+            state: ReviewState::Published,
+            version: self.version,
+            at,
+            by: by.to_owned(),
+            note: format!("{}上传涉企平台", super::format_date(date)),
+        });
+        Ok(())
+    }
+
+    /// The text, filing and publication in force now: the current version when it is
+    /// published, else the last published earlier version while a new one is in review,
+    /// else the current version as it stands. The number is the version's.
+    pub fn version_in_force<'a>(&'a self, current: &'a CatalogueItem) -> InForce<'a> {
+        let earlier = self.versions.last().filter(|v| v.publication.is_some());
+        match earlier {
+            Some(v)
+                if !matches!(
+                    self.state,
+                    ReviewState::Published | ReviewState::Retired | ReviewState::Rejected
+                ) =>
+            {
+                InForce {
+                    version: v.version,
+                    item: &v.item,
+                    filing: v.filing.as_ref(),
+                    publication: v.publication.as_ref(),
+                }
+            }
+            _ => InForce {
+                version: self.version,
+                item: current,
+                filing: self.filing.as_ref(),
+                publication: self.publication.as_ref(),
+            },
+        }
     }
 
     /// Starts a new version after a change to a filed or published item: the old text and its

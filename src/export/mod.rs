@@ -9,6 +9,7 @@ mod atomic;
 mod csv;
 mod error;
 pub mod paper;
+pub mod platform;
 mod table;
 mod xlsx;
 
@@ -69,11 +70,14 @@ pub enum ListKind {
     Catalogue,
     /// 行政指导意见书台账: the opinion letters.
     Letters,
+    /// The catalogue in the columns the enterprise-inspection platform takes.
+    Platform,
 }
 
 impl ListKind {
-    /// Every list, in the order of the app's tabs.
-    pub const ALL: [ListKind; 3] = [ListKind::Catalogue, ListKind::Register, ListKind::Letters];
+    /// Every list, in the order of the app's tabs; the platform's list last.
+    pub const ALL: [ListKind; 4] =
+        [ListKind::Catalogue, ListKind::Register, ListKind::Letters, ListKind::Platform];
 
     /// The list's official Chinese title, used in sheet titles and file names.
     #[must_use]
@@ -82,6 +86,7 @@ impl ListKind {
             ListKind::Register => "行政指导事项登记簿",
             ListKind::Catalogue => "行政指导事项目录",
             ListKind::Letters => "行政指导意见书台账",
+            ListKind::Platform => "行政指导事项目录（涉企平台）",
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The review record of each catalogue item, kept under the item's id; and the rule that a
 //! change to a filed or published item makes a new version.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use redb::{ReadableDatabase, ReadableTable, WriteTransaction};
 
+use crate::domain::audit::FieldChange;
 use crate::domain::review::{ItemReview, ReviewMove, ReviewState};
 use crate::domain::{CatalogueItem, ItemStatus};
 
@@ -85,6 +86,49 @@ impl Ledger {
         };
         txn.commit()?;
         log::info!("目录事项 {} 审查：{}", saved.0.name, saved.1.state.label());
+        Ok(saved)
+    }
+
+    /// Records that the published items `ids` were uploaded to the city's
+    /// enterprise-inspection platform on `date`: all of them in one transaction, or none
+    /// when one cannot be (not published, or published after `date`).
+    pub fn record_platform_upload(
+        &self,
+        ids: &[u64],
+        date: NaiveDate,
+        now: NaiveDateTime,
+        by: &str,
+    ) -> Result<Vec<ItemReview>> {
+        let txn = self.write()?;
+        let mut saved = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let item = load_item(&txn, id)?;
+            let mut review = load_review(&txn, id)?.ok_or_else(|| {
+                StoreError::Course(format!("事项“{}”录入时已公布，没有审查流程", item.name))
+            })?;
+            let before = review
+                .publication
+                .as_ref()
+                .and_then(|p| p.platform_date)
+                .map(crate::domain::format_date)
+                .unwrap_or_default();
+            review
+                .record_upload(date, now, by)
+                .map_err(|why| StoreError::Course(format!("事项“{}”：{why}", item.name)))?;
+            put_review(&txn, &review)?;
+            let names = super::audit::TxnNames::new(&txn);
+            let mut change = super::audit::Change::updated(&item, &item, &names, now)
+                .with_action(crate::domain::Action::Step("上传涉企平台".into()));
+            change.changes.push(FieldChange {
+                field: "上传涉企平台日期".into(),
+                before,
+                after: crate::domain::format_date(date),
+            });
+            super::audit::append(&txn, self.actor(), change)?;
+            saved.push(review);
+        }
+        txn.commit()?;
+        log::info!("{} 个目录事项记录上传涉企平台", saved.len());
         Ok(saved)
     }
 

@@ -57,6 +57,7 @@ impl LedgerApp {
                     ListKind::Register => self.register.table(&self.data),
                     ListKind::Catalogue => self.catalogue.table(&self.data),
                     ListKind::Letters => self.letters.table(&self.data),
+                    ListKind::Platform => return self.apply_platform(Command::OpenPlatformExport),
                 };
                 let this_year = chrono::Datelike::year(&now);
                 let year = match kind {
@@ -66,6 +67,9 @@ impl LedgerApp {
                 self.export.start(super::export_flow::Payload::table(kind, format, table, year));
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::OpenPlatformExport
+            | Command::ExportPlatform { .. }
+            | Command::RecordPlatformUpload { .. } => self.apply_platform(command),
             Command::OpenItem(id) => {
                 if let Some(item) = self.data.item(id) {
                     self.catalogue.open_item(item);

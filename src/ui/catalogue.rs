@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
+use super::platform_export::PlatformWindow;
 use super::review_panel::ReviewPanel;
 use super::{theme, widgets};
 use crate::domain::catalogue::DOMAINS;
@@ -27,6 +28,8 @@ pub struct CatalogueTab {
     /// For a new item: drafted for legality review (true), or entered as already published.
     new_is_draft: bool,
     review: ReviewPanel,
+    /// 导出到涉企平台, when open.
+    pub(super) platform: Option<PlatformWindow>,
 }
 
 impl CatalogueTab {
@@ -52,11 +55,14 @@ impl CatalogueTab {
                 || pinyin_initials(&item.name).contains(&text))
     }
 
+    /// The items the filters let through, in the list's order.
+    pub fn shown(&self, data: &LedgerData) -> Vec<CatalogueItem> {
+        data.catalogue.iter().filter(|i| self.matches(i)).cloned().collect()
+    }
+
     /// The catalogue as filtered now, ready to export.
     pub fn table(&self, data: &LedgerData) -> Table {
-        let items: Vec<CatalogueItem> =
-            data.catalogue.iter().filter(|i| self.matches(i)).cloned().collect();
-        crate::export::catalogue_table(&items)
+        crate::export::catalogue_table(&self.shown(data))
     }
 
     pub fn ui(&mut self, ui: &mut Ui, data: &LedgerData, commands: &mut Vec<Command>) {
@@ -69,6 +75,9 @@ impl CatalogueTab {
                 self.review = ReviewPanel::default();
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("导出到涉企平台…").clicked() {
+                    commands.push(Command::OpenPlatformExport);
+                }
                 if ui.button("导出 CSV").clicked() {
                     commands
                         .push(Command::Export { kind: ListKind::Catalogue, format: Format::Csv });
@@ -95,6 +104,15 @@ impl CatalogueTab {
             self.table_ui(ui, data);
         }
         self.edit_window(ui.ctx(), data, commands);
+        if self.platform.is_some() {
+            let shown: Vec<&CatalogueItem> =
+                data.catalogue.iter().filter(|i| self.matches(i)).collect();
+            if let Some(window) = &mut self.platform
+                && !window.ui(ui.ctx(), data, &shown, commands)
+            {
+                self.platform = None;
+            }
+        }
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, data: &LedgerData) {

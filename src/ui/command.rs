@@ -12,6 +12,7 @@ use crate::domain::{
     Settings,
 };
 use crate::export::paper::PaperFormat;
+use crate::export::platform::PlatformLayout;
 use crate::export::{Format, ListKind};
 use crate::import::{ImportKind, Plan};
 use crate::search::DocRef;
@@ -107,6 +108,18 @@ pub enum Command {
         format: Format,
     },
     ShowTab(Tab),
+    /// Open the 导出到涉企平台 window with the columns last chosen.
+    OpenPlatformExport,
+    /// Export the filtered catalogue for the platform under `layout`, kept for next time.
+    ExportPlatform {
+        format: Format,
+        layout: PlatformLayout,
+    },
+    /// Record that these published items were uploaded to the platform on `date`.
+    RecordPlatformUpload {
+        ids: Vec<RecordId>,
+        date: chrono::NaiveDate,
+    },
     /// Work as this person from now on (chosen at start or by 切换人员).
     ChooseActor(Actor),
     /// Ask again who is working.
@@ -189,6 +202,7 @@ impl Command {
                 | Command::Attach { .. }
                 | Command::SaveWarning(_)
                 | Command::SetViolationWindow(_)
+                | Command::RecordPlatformUpload { .. }
         )
     }
 }

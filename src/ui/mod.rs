@@ -20,6 +20,7 @@ pub mod letters;
 pub mod lookup;
 pub mod new_guidance;
 pub mod no_penalty;
+mod platform_export;
 pub mod preview;
 pub mod print;
 pub mod record_dialog;

@@ -5,6 +5,7 @@
 
 mod clerk;
 mod papers;
+mod platform;
 mod workflow;
 
 use chrono::{Datelike, Local};

@@ -120,3 +120,60 @@ fn a_change_to_a_published_item_is_a_new_version_and_the_old_stays_in_force() {
     review.apply(move_to(ReviewState::Rejected).unwrap(), at(22), "").unwrap();
     assert!(!review.in_force(), "a rejected new version takes the item out of force");
 }
+
+#[test]
+fn an_upload_to_the_platform_is_recorded_after_publication_and_not_before_it() {
+    let mut review = ItemReview::new(1);
+    for state in [ReviewState::Submitted, ReviewState::Approved, ReviewState::Filed] {
+        review.apply(move_to(state).unwrap(), at(10), "").unwrap();
+    }
+    assert_eq!(
+        review.record_upload(day(14), at(14), "张伟").unwrap_err(),
+        "事项当前为“已备案”，公布后才能记录上传涉企平台"
+    );
+    let unsent = Publication { date: day(12), url: "http://x".into(), platform_date: None };
+    review.apply(ReviewMove::Publish(unsent), at(12), "").unwrap();
+    assert_eq!(
+        review.record_upload(day(11), at(14), "张伟").unwrap_err(),
+        "上传涉企平台日期不能早于公布日期（2026年5月12日）"
+    );
+    assert_eq!(review.publication.as_ref().unwrap().platform_date, None);
+    let steps = review.history.len();
+
+    review.record_upload(day(12), at(14), "张伟").unwrap();
+    assert_eq!(review.state, ReviewState::Published);
+    assert_eq!(review.publication.as_ref().unwrap().platform_date, Some(day(12)));
+    let last = review.history.last().unwrap();
+    assert_eq!(
+        (review.history.len(), last.note.as_str()),
+        (steps + 1, "2026年5月12日上传涉企平台")
+    );
+    assert_eq!(last.by, "张伟");
+}
+
+#[test]
+fn the_version_in_force_is_the_published_one_while_a_change_is_reviewed() {
+    let first =
+        CatalogueItem { id: 1, name: "消防安全提示".into(), ..CatalogueItem::default() };
+    let second = CatalogueItem { name: "消防安全提示（修订）".into(), ..first.clone() };
+    let mut review = ItemReview::new(1);
+    assert_eq!(review.version_in_force(&first).item, &first, "a draft shows itself");
+    for state in
+        [ReviewState::Submitted, ReviewState::Approved, ReviewState::Filed, ReviewState::Published]
+    {
+        review.apply(move_to(state).unwrap(), at(12), "").unwrap();
+    }
+    review.new_version(first.clone(), at(20), "马国强");
+    let shown = review.version_in_force(&second);
+    assert_eq!((shown.version, shown.item), (1, &first));
+    assert_eq!(shown.filing.unwrap().number, "金司备〔2026〕3号");
+    assert_eq!(shown.publication.unwrap().date, day(12));
+
+    for state in
+        [ReviewState::Submitted, ReviewState::Approved, ReviewState::Filed, ReviewState::Published]
+    {
+        review.apply(move_to(state).unwrap(), at(25), "").unwrap();
+    }
+    let shown = review.version_in_force(&second);
+    assert_eq!((shown.version, shown.item), (2, &second));
+}
