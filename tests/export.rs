@@ -285,3 +285,36 @@ fn a_failed_write_leaves_the_existing_target_untouched() -> TestResult {
     assert_eq!(left, ["登记簿.csv", "登记簿.xlsx"], "no temporary file is left behind");
     Ok(())
 }
+
+/// The height (`ht`, points) of each row of the first sheet that has one, by row number.
+fn row_heights(path: &Path) -> TestResult<Vec<(u32, f64)>> {
+    let mut archive = zip::ZipArchive::new(fs::File::open(path)?)?;
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/worksheets/sheet1.xml")?, &mut xml)?;
+    let doc = roxmltree::Document::parse(&xml)?;
+    let mut heights = Vec::new();
+    for row in doc.descendants().filter(|n| n.has_tag_name("row")) {
+        if let (Some(r), Some(ht)) = (row.attribute("r"), row.attribute("ht")) {
+            heights.push((r.parse()?, ht.parse()?));
+        }
+    }
+    Ok(heights)
+}
+
+#[test]
+fn a_row_with_a_long_result_is_made_tall_enough_to_show_it_when_opened() -> TestResult {
+    let long = "对象已按要求完成整改，".repeat(8);
+    let table = register_of(&[
+        guidance(1, "某某食品店", "当场整改", at(2, 1, 9)),
+        guidance(2, "淄博ABC机械有限公司", &long, at(2, 2, 9)),
+    ]);
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("登记簿.xlsx");
+    write_table(&table, Format::Xlsx, &path)?;
+    let heights = row_heights(&path)?;
+    // Row 1 is the title, 2 the header, 3 the short record: only the long one grows.
+    assert!(!heights.iter().any(|&(r, _)| r == 3), "{heights:?}");
+    let (_, tall) = heights.iter().find(|&&(r, _)| r == 4).copied().ok_or("row 4 has no height")?;
+    assert!((45.0..=90.0).contains(&tall), "{tall}");
+    Ok(())
+}

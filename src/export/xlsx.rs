@@ -42,7 +42,9 @@ pub fn to_xlsx_bytes(table: &Table) -> Result<Vec<u8>, ExportError> {
 
 /// A short sheet name for the tab, from the table's title.
 fn sheet_name(title: &str) -> &'static str {
-    if title.contains("登记簿") {
+    if title.contains("涉企平台") {
+        "涉企平台"
+    } else if title.contains("登记簿") {
         "登记簿"
     } else if title.contains("目录") {
         "事项目录"
@@ -54,16 +56,21 @@ fn sheet_name(title: &str) -> &'static str {
 }
 
 /// Column widths, in characters of the default font, by header; long text gets more room.
-const COLUMN_WIDTHS: [(f64, &[&str]); 8] = [
+const COLUMN_WIDTHS: [(f64, &[&str]); 9] = [
     (6.0, &["序号"]),
-    (9.0, &["状态", "是否涉企", "签收人"]),
+    (9.0, &["状态", "是否涉企", "签收人", "版本"]),
     (12.0, &["指导方式", "所属领域", "送达方式"]),
     (15.0, &["成文日期", "送达日期", "咨询电话", "联系电话", "指导人员", "指导联系人"]),
-    (19.0, &["时间"]),
-    (22.0, &["指导对象", "指导事项", "事项名称", "收件对象", "适用对象", "实施主体"]),
+    (16.0, &["备案日期", "公布日期"]),
+    (19.0, &["时间", "上传涉企平台日期"]),
+    (22.0, &["指导对象", "指导事项", "事项名称", "收件对象", "适用对象", "实施主体", "备案号"]),
     (26.0, &["文号", "关联指导文书"]),
-    (40.0, &["指导内容", "指导结果", "指导依据", "存在问题", "指导意见", "反馈"]),
+    (40.0, &["指导内容", "指导结果", "指导依据", "存在问题", "指导意见", "反馈", "公布网址"]),
 ];
+/// Height of one line of text in the default font, in points.
+const LINE_HEIGHT: f64 = 15.0;
+/// Lines a row grows to at the most (Excel's limit is 409 points).
+const MAX_LINES: usize = 20;
 /// Width of a column whose header is not listed above.
 const DEFAULT_WIDTH: f64 = 16.0;
 /// Short values that read better centred.
@@ -131,8 +138,18 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
             _ => &formats.text,
         })
         .collect();
+    let widths: Vec<f64> = (0..=usize::from(last_col))
+        .map(|col| table.headers.get(col).map_or(DEFAULT_WIDTH, |h| column_width(h)))
+        .collect();
     let mut last_row = HEAD_ROWS - 1;
     for (row, cells) in (HEAD_ROWS..).zip(&table.rows) {
+        // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file, so
+        // the row is made tall enough for its longest cell here.
+        let lines = row_lines(cells, &widths);
+        if lines > 1 {
+            #[allow(clippy::cast_precision_loss, reason = "at most MAX_LINES")]
+            sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+        }
         for ((col, cell), format) in (0..).zip(cells).zip(&cell_formats) {
             sheet.write_string_with_format(row, col, fit(cell), format)?;
         }
@@ -150,6 +167,31 @@ fn fill_sheet(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
         .set_footer("&C第 &P 页，共 &N 页");
     Ok(())
+}
+
+/// How many lines the longest cell of a row wraps to in columns of `widths` characters; a
+/// Chinese character takes the room of two Latin ones.
+fn row_lines(cells: &[String], widths: &[f64]) -> usize {
+    cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, &width)| {
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "column widths are small positive numbers"
+            )]
+            let room = (width.floor() as usize).max(2);
+            cell.split('\n')
+                .map(|line| {
+                    let units: usize = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                    units.div_ceil(room).max(1)
+                })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, MAX_LINES)
 }
 
 /// Cuts a cell that would pass Excel's length limit, saying so at its end.
@@ -174,6 +216,24 @@ fn fit(cell: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_is_as_tall_as_its_longest_wrapped_cell() {
+        let widths = [6.0, 40.0];
+        let short = ["1".to_owned(), "对象当场整改完毕".to_owned()];
+        assert_eq!(row_lines(&short, &widths), 1);
+        // 40 units of room: 40 Chinese characters take 80 units, two lines; one more, three.
+        let long = ["2".to_owned(), "整".repeat(40)];
+        assert_eq!(row_lines(&long, &widths), 2);
+        let longer = ["2".to_owned(), "整".repeat(41)];
+        assert_eq!(row_lines(&longer, &widths), 3);
+        let time = ["2".to_owned(), "2026年1月14日 10:45".to_owned()];
+        assert_eq!(row_lines(&time, &[6.0, 19.0]), 1, "19 units in a column 19 wide");
+        let broken = ["3".to_owned(), "第一行\n第二行\n第三行\n第四行".to_owned()];
+        assert_eq!(row_lines(&broken, &widths), 4);
+        let huge = ["4".to_owned(), "长".repeat(10_000)];
+        assert_eq!(row_lines(&huge, &widths), MAX_LINES);
+    }
 
     #[test]
     fn sheets_get_short_chinese_names() {
