@@ -83,6 +83,8 @@ pub fn fill_until(
 
     let officers = save_officers(ledger, &mut rng)?;
     let reviewer = reviewer(&officers);
+    // The judicial office's officer is also offered as its reviewer when the window starts.
+    ledger.save_reviewers(std::slice::from_ref(&reviewer))?;
     let items = review::save_items(ledger, &catalogue::items(&mut rng), first_year - 1, &reviewer)?;
     let pool = subjects::Pool::new(&mut rng, records);
     let times = schedule(&mut rng, records, first_year, now);
