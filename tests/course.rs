@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use guidance_ledger::domain::course::{Stage, Step};
 use guidance_ledger::domain::{
-    CatalogueItem, Delivery, Guidance, GuidanceDraft, Officer, Subject, SubjectKind,
+    Action, CatalogueItem, Delivery, Guidance, GuidanceDraft, Officer, RecordKind, Subject,
+    SubjectKind,
 };
 use guidance_ledger::store::{Ledger, StoreError};
 
@@ -40,7 +41,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Ledger, Guidance) {
 
 fn archive(ledger: &Ledger, id: u64) {
     for (d, step) in [
-        (3, Step::Advance { to: Stage::Implemented, note: String::new() }),
+        (3, Step::Advance { to: Stage::Implemented, note: "上门讲解燃气安全".into() }),
         (4, Step::Advance { to: Stage::Issued, note: String::new() }),
         (
             5,
@@ -79,6 +80,27 @@ fn a_course_is_kept_across_a_reopen() {
         ]
     );
     assert!(course.history.iter().all(|e| e.by == "马国强"));
+}
+
+#[test]
+fn each_move_is_in_the_records_history_with_what_it_recorded() {
+    let (_dir, _path, ledger, g) = setup();
+    archive(&ledger, g.id);
+    let history = ledger.history_of(RecordKind::Guidance, g.id).unwrap();
+    let moves: Vec<String> = history
+        .iter()
+        .filter(|e| matches!(e.action, Action::Step(_)))
+        .map(|e| format!("{}｜{}", e.action.label(), e.summary()))
+        .collect();
+    assert_eq!(moves.len(), 6, "{moves:?}");
+    assert_eq!(moves[0], "实施｜办理阶段：登记 → 实施；说明：（空） → 上门讲解燃气安全");
+    assert_eq!(
+        moves[2],
+        "送达｜办理阶段：出具文书 → 送达；送达方式：（空） → 直接送达；\
+         送达日期：（空） → 2026年3月5日；签收人：（空） → 王五"
+    );
+    assert_eq!(moves[3], "评估｜办理阶段：送达 → 评估；评估意见：（空） → 已更换软管");
+    assert!(ledger.verify().unwrap().passed());
 }
 
 #[test]

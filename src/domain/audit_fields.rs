@@ -1,7 +1,8 @@
 //! Each kind of record as named, readable fields: what the audit trail compares and shows.
 //! The workflow's records (visits, warning cases, typical cases, attachments, the no-penalty
-//! list) are in `workflow`.
+//! list) are in `workflow`; a record's course is in `course`.
 
+mod course;
 mod workflow;
 
 pub(crate) use workflow::short;

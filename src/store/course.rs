@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use redb::{ReadableDatabase, ReadableTable, WriteTransaction};
 
 use crate::domain::course::{Amendment, Course, Step};
-use crate::domain::{Guidance, GuidanceDraft};
+use crate::domain::{FieldChange, Guidance, GuidanceDraft};
 
 use super::Ledger;
 use super::codec;
@@ -107,11 +107,20 @@ impl Batch<'_> {
         if record.voided.is_some() {
             return Err(StoreError::Voided(record.number.to_string()));
         }
-        let mut course = load_course(self.txn, id)?;
+        let before = load_course(self.txn, id)?;
+        let note = match &step {
+            Step::Advance { note, .. } => note.trim().to_owned(),
+            _ => String::new(),
+        };
+        let mut course = before.clone();
         course.apply(step, record.details.form, now, by).map_err(StoreError::Course)?;
         self.txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
-        let change = super::audit::Change::updated(&record, &record, &self.names, now)
+        let mut change = super::audit::Change::updated(&before, &course, &self.names, now)
             .with_action(crate::domain::Action::Step(course.stage.label().into()));
+        if !note.is_empty() {
+            let field = "说明".to_owned();
+            change.changes.push(FieldChange { field, before: String::new(), after: note });
+        }
         self.record(change)?;
         self.log.push(format!("指导记录 {} 办理过程：{}", record.number, course.stage.label()));
         Ok(course)
