@@ -213,14 +213,14 @@ impl RegisterTab {
             let label = ui.label("起");
             ui.add(
                 egui::TextEdit::singleline(&mut self.from_text)
-                    .desired_width(90.0)
+                    .desired_width(100.0)
                     .hint_text("2026-1-1"),
             )
             .labelled_by(label.id);
             let label = ui.label("止");
             ui.add(
                 egui::TextEdit::singleline(&mut self.to_text)
-                    .desired_width(90.0)
+                    .desired_width(100.0)
                     .hint_text("2026-12-31"),
             )
             .labelled_by(label.id);
