@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use guidance_ledger::domain::review::{Filing, Publication, ReviewMove, ReviewState};
-use guidance_ledger::domain::{CatalogueItem, ItemStatus};
+use guidance_ledger::domain::{Action, CatalogueItem, ItemStatus, RecordKind};
 use guidance_ledger::search::data::LedgerData;
 use guidance_ledger::store::{Ledger, StoreError};
 
@@ -132,6 +132,43 @@ fn changing_a_published_item_makes_a_new_version_and_keeps_the_old() {
     assert_eq!((review.state, retired.status), (ReviewState::Retired, ItemStatus::Deactivated));
     let data = LedgerData::load(&ledger).unwrap();
     assert!(!data.item_in_force(&retired));
+}
+
+#[test]
+fn each_review_move_is_in_the_items_history_with_what_it_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = Ledger::open(&dir.path().join("台账.redb")).unwrap();
+    let (drafted, _) = ledger.draft_item(&item("散煤治理提示"), at(1), "马国强").unwrap();
+    ledger.review_item(drafted.id, ReviewMove::Submit, at(2), "").unwrap();
+    let comment = "依据条款不全".to_string();
+    ledger.review_item(drafted.id, ReviewMove::Return { comment }, at(3), "审查员").unwrap();
+    publish_with_upload(&ledger, drafted.id, None);
+    let retire = ReviewMove::Retire { reason: "政策调整".into() };
+    ledger.review_item(drafted.id, retire, at(12), "").unwrap();
+
+    let history = ledger.history_of(RecordKind::CatalogueItem, drafted.id).unwrap();
+    let moves: Vec<String> = history
+        .iter()
+        .filter(|e| matches!(e.action, Action::Step(_)))
+        .map(|e| format!("{}｜{}", e.action.label(), e.summary()))
+        .collect();
+    let expected = [
+        "草拟｜事项名称：（空） → 散煤治理提示",
+        "提交审查｜审查状态：草拟 → 待审查",
+        "退回修改｜审查状态：待审查 → 退回修改；审查意见：（空） → 依据条款不全",
+        "提交审查｜审查状态：退回修改 → 待审查",
+        "审查通过｜审查状态：待审查 → 审查通过；审查意见：（空） → 符合法定权限",
+        "备案｜审查状态：审查通过 → 已备案；备案号：（空） → 金司备〔2026〕5号；\
+         备案日期：（空） → 2026年6月4日",
+        "公布｜审查状态：已备案 → 已公布；公布日期：（空） → 2026年6月5日；\
+         公布网址：（空） → http://www.example.gov.cn/zdml/5",
+        "停用｜审查状态：已公布 → 已停用；状态：有效 → 停用；停用理由：（空） → 政策调整",
+    ];
+    assert_eq!(moves.len(), expected.len(), "{moves:#?}");
+    for (seen, want) in moves.iter().zip(expected) {
+        assert!(seen.starts_with(want), "{seen}\n  wanted {want}");
+    }
+    assert!(ledger.verify().unwrap().passed());
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Each kind of record as named, readable fields: what the audit trail compares and shows.
 //! The workflow's records (visits, warning cases, typical cases, attachments, the no-penalty
-//! list) are in `workflow`; a record's course is in `course`.
+//! list) are in `workflow`; a record's course and an item's review in `course` and `review`.
 
 mod course;
+mod review;
 mod workflow;
 
 pub(crate) use workflow::short;

@@ -97,6 +97,19 @@ impl ReviewMove {
         }
     }
 
+    /// What the reviewer wrote with the move, under its name on the form: the move's own,
+    /// kept with the entry that records it.
+    pub fn comment(&self) -> Option<(&'static str, &str)> {
+        let (field, text) = match self {
+            ReviewMove::Approve { comment }
+            | ReviewMove::Return { comment }
+            | ReviewMove::Reject { comment } => ("审查意见", comment),
+            ReviewMove::Retire { reason } => ("停用理由", reason),
+            ReviewMove::Submit | ReviewMove::File(_) | ReviewMove::Publish(_) => return None,
+        };
+        Some((field, text.trim())).filter(|(_, text)| !text.is_empty())
+    }
+
     /// The move's label on its button.
     pub fn label(state: ReviewState) -> &'static str {
         match state {

@@ -70,8 +70,13 @@ impl Ledger {
             let mut item = load_item(&txn, id)?;
             let mut review = load_review(&txn, id)?
                 .ok_or_else(|| StoreError::Course("该事项录入时已公布，没有审查流程".into()))?;
-            let before = item.clone();
+            let (item_before, review_before) = (item.clone(), review.clone());
             let label = ReviewMove::label(step.target());
+            let comment = step.comment().map(|(field, text)| FieldChange {
+                field: field.into(),
+                before: String::new(),
+                after: text.into(),
+            });
             review.apply(step, now, by).map_err(StoreError::Course)?;
             if review.state == ReviewState::Retired {
                 item.status = ItemStatus::Deactivated;
@@ -79,8 +84,10 @@ impl Ledger {
             }
             put_review(&txn, &review)?;
             let names = super::audit::TxnNames::new(&txn);
-            let change = super::audit::Change::updated(&before, &item, &names, now)
+            let mut change = super::audit::Change::updated(&review_before, &review, &names, now)
                 .with_action(crate::domain::Action::Step(label.into()));
+            let item_change = super::audit::Change::updated(&item_before, &item, &names, now);
+            change.changes.extend(item_change.changes.into_iter().chain(comment));
             super::audit::append(&txn, self.actor(), change)?;
             (item, review)
         };
@@ -106,24 +113,14 @@ impl Ledger {
             let mut review = load_review(&txn, id)?.ok_or_else(|| {
                 StoreError::Course(format!("事项“{}”录入时已公布，没有审查流程", item.name))
             })?;
-            let before = review
-                .publication
-                .as_ref()
-                .and_then(|p| p.platform_date)
-                .map(crate::domain::format_date)
-                .unwrap_or_default();
+            let before = review.clone();
             review
                 .record_upload(date, now, by)
                 .map_err(|why| StoreError::Course(format!("事项“{}”：{why}", item.name)))?;
             put_review(&txn, &review)?;
             let names = super::audit::TxnNames::new(&txn);
-            let mut change = super::audit::Change::updated(&item, &item, &names, now)
+            let change = super::audit::Change::updated(&before, &review, &names, now)
                 .with_action(crate::domain::Action::Step("上传涉企平台".into()));
-            change.changes.push(FieldChange {
-                field: "上传涉企平台日期".into(),
-                before,
-                after: crate::domain::format_date(date),
-            });
             super::audit::append(&txn, self.actor(), change)?;
             saved.push(review);
         }
