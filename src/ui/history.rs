@@ -91,21 +91,28 @@ impl HistoryWindow {
                 .map(|o| Actor::Officer { id: o.id, name: o.name.clone() })
                 .chain(reviewers.iter().map(|n| Actor::Reviewer { name: n.clone() }))
                 .chain([Actor::CommandLine, Actor::Unspecified]);
+            // The label before its list, as in the register's filters.
+            let label = ui.label("操作人员");
             let shown = self.actor.as_ref().map_or("全部人员".into(), Actor::label);
-            egui::ComboBox::from_label("操作人员").selected_text(shown).show_ui(ui, |ui| {
+            let combo = egui::ComboBox::from_id_salt("history_actor").selected_text(shown);
+            let combo = combo.show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.actor, None, "全部人员");
                 for person in people {
                     let label = person.label();
                     ui.selectable_value(&mut self.actor, Some(person), label);
                 }
             });
+            combo.response.labelled_by(label.id);
+            let label = ui.label("类别");
             let shown = self.kind.map_or("全部类别", RecordKind::label);
-            egui::ComboBox::from_label("类别").selected_text(shown).show_ui(ui, |ui| {
+            let combo = egui::ComboBox::from_id_salt("history_kind").selected_text(shown);
+            let combo = combo.show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.kind, None, "全部类别");
                 for kind in RecordKind::ALL {
                     ui.selectable_value(&mut self.kind, Some(kind), kind.label());
                 }
             });
+            combo.response.labelled_by(label.id);
         });
         ui.horizontal(|ui| {
             widgets::date(ui, "起始日期", &mut self.from, "history_from");
@@ -147,8 +154,9 @@ fn entries_table(ui: &mut Ui, page: &AuditPage) {
         .column(Column::exact(56.0))
         .column(Column::initial(150.0))
         .column(Column::initial(150.0))
-        .column(Column::exact(56.0))
-        .column(Column::initial(80.0))
+        // 上传涉企平台 and 不罚清单登记 are the longest.
+        .column(Column::initial(96.0))
+        .column(Column::initial(100.0))
         .column(Column::initial(190.0))
         .column(Column::remainder())
         .header(theme::ROW_HEIGHT, |mut header| {
