@@ -196,8 +196,8 @@ impl LettersTab {
             .column(Column::initial(200.0))
             .column(Column::initial(200.0))
             .column(Column::initial(120.0))
-            .column(Column::initial(300.0).at_least(100.0))
-            .column(Column::initial(160.0))
+            .column(Column::initial(260.0).at_least(100.0))
+            .column(Column::initial(200.0))
             .column(Column::remainder())
             .header(theme::ROW_HEIGHT, |mut header| {
                 for h in ["文号", "收件对象", "成文日期", "存在问题", "送达", "关联指导文书"]
