@@ -181,3 +181,37 @@ impl Audited for Settings {
         ]
     }
 }
+
+/// What the tests of each kind's fields share: names for the records a record points at,
+/// and the lines an entry shows.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::NameLookup;
+    use crate::domain::RecordId;
+    use crate::domain::audit::{Action, Fields, diff};
+
+    pub(crate) struct Names;
+
+    impl NameLookup for Names {
+        fn officer(&self, id: RecordId) -> String {
+            format!("人员{id}")
+        }
+        fn item(&self, id: RecordId) -> String {
+            format!("事项{id}")
+        }
+        fn guidance_number(&self, id: RecordId) -> String {
+            format!("金岭指导书〔2026〕{id}号")
+        }
+        fn letter_number(&self, id: RecordId) -> String {
+            format!("金岭意见书〔2026〕{id}号")
+        }
+        fn no_penalty_entry(&self, id: RecordId) -> String {
+            format!("第{id}项")
+        }
+    }
+
+    /// The lines an entry shows for a change from `before` to `after` made as `action`.
+    pub(crate) fn lines(before: &Fields, after: &Fields, action: &Action) -> Vec<String> {
+        diff(before, after).iter().map(|c| c.text(action)).collect()
+    }
+}

@@ -49,28 +49,9 @@ mod tests {
     use chrono::{NaiveDate, NaiveDateTime};
 
     use super::*;
-    use crate::domain::audit::diff;
+    use crate::domain::audit_fields::test_support::{Names, lines};
     use crate::domain::course::{Outcome, Stage, Step};
     use crate::domain::{Delivery, WrittenForm};
-
-    struct Names;
-    impl NameLookup for Names {
-        fn officer(&self, id: RecordId) -> String {
-            format!("人员{id}")
-        }
-        fn item(&self, id: RecordId) -> String {
-            format!("事项{id}")
-        }
-        fn guidance_number(&self, id: RecordId) -> String {
-            format!("金岭指导书〔2026〕{id}号")
-        }
-        fn letter_number(&self, id: RecordId) -> String {
-            format!("金岭意见书〔2026〕{id}号")
-        }
-        fn no_penalty_entry(&self, id: RecordId) -> String {
-            format!("第{id}项")
-        }
-    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
@@ -85,7 +66,7 @@ mod tests {
         let before = course.audit_fields(&Names);
         course.apply(step, WrittenForm::Written, at(d), "马国强").unwrap();
         let action = crate::domain::Action::Step(course.stage.label().into());
-        diff(&before, &course.audit_fields(&Names)).iter().map(|c| c.text(&action)).collect()
+        lines(&before, &course.audit_fields(&Names), &action)
     }
 
     #[test]

@@ -43,27 +43,8 @@ mod tests {
 
     use super::*;
     use crate::domain::Action;
-    use crate::domain::audit::diff;
+    use crate::domain::audit_fields::test_support::{Names, lines};
     use crate::domain::review::{Filing, Publication, ReviewMove, ReviewState};
-
-    struct Names;
-    impl NameLookup for Names {
-        fn officer(&self, id: RecordId) -> String {
-            format!("人员{id}")
-        }
-        fn item(&self, id: RecordId) -> String {
-            format!("事项{id}")
-        }
-        fn guidance_number(&self, id: RecordId) -> String {
-            format!("金岭指导书〔2026〕{id}号")
-        }
-        fn letter_number(&self, id: RecordId) -> String {
-            format!("金岭意见书〔2026〕{id}号")
-        }
-        fn no_penalty_entry(&self, id: RecordId) -> String {
-            format!("第{id}项")
-        }
-    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 5, d).unwrap()
@@ -77,7 +58,7 @@ mod tests {
         let before = review.audit_fields(&Names);
         review.apply(step, at(d), "李明").unwrap();
         let action = Action::Step(ReviewMove::label(review.state).into());
-        diff(&before, &review.audit_fields(&Names)).iter().map(|c| c.text(&action)).collect()
+        lines(&before, &review.audit_fields(&Names), &action)
     }
 
     #[test]

@@ -159,27 +159,9 @@ mod tests {
 
     use super::*;
     use crate::domain::audit::all_fields;
+    use crate::domain::audit_fields::test_support::Names;
     use crate::domain::follow_up::{Satisfaction, Visit, VisitMethod};
     use crate::domain::warning::{Commitment, Recheck, RecheckResult};
-
-    struct Names;
-    impl NameLookup for Names {
-        fn officer(&self, id: RecordId) -> String {
-            format!("人员{id}")
-        }
-        fn item(&self, id: RecordId) -> String {
-            format!("事项{id}")
-        }
-        fn guidance_number(&self, id: RecordId) -> String {
-            format!("金岭指导书〔2026〕{id}号")
-        }
-        fn letter_number(&self, id: RecordId) -> String {
-            format!("金岭意见书〔2026〕{id}号")
-        }
-        fn no_penalty_entry(&self, id: RecordId) -> String {
-            format!("第{id}项")
-        }
-    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
