@@ -122,6 +122,11 @@ pub struct FieldChange {
 }
 
 impl FieldChange {
+    /// What a move adds that was not there before, such as the note written with it.
+    pub fn added(field: &str, text: &str) -> Self {
+        FieldChange { field: field.into(), before: String::new(), after: text.into() }
+    }
+
     /// `指导地点：金岭一村 → 金岭二村`; for a record `action` creates or deletes, only the
     /// value it had: `指导地点：金岭一村`.
     pub fn text(&self, action: &Action) -> String {

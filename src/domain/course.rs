@@ -141,6 +141,19 @@ pub enum Step {
     End { outcome: Outcome, date: NaiveDate, note: String },
 }
 
+impl Step {
+    /// The note the clerk wrote with the move, under its name on the form: the move's own,
+    /// kept with the entry that records it. Other moves write their own notes from their data.
+    pub fn note(&self) -> Option<(&'static str, &str)> {
+        match self {
+            Step::Advance { note, .. } => {
+                Some(("说明", note.trim())).filter(|(_, n)| !n.is_empty())
+            }
+            _ => None,
+        }
+    }
+}
+
 impl Course {
     /// A course at 登记, for record `guidance`.
     pub fn new(guidance: RecordId) -> Self {

@@ -108,19 +108,13 @@ impl Batch<'_> {
             return Err(StoreError::Voided(record.number.to_string()));
         }
         let before = load_course(self.txn, id)?;
-        let note = match &step {
-            Step::Advance { note, .. } => note.trim().to_owned(),
-            _ => String::new(),
-        };
+        let note = step.note().map(|(field, text)| FieldChange::added(field, text));
         let mut course = before.clone();
         course.apply(step, record.details.form, now, by).map_err(StoreError::Course)?;
         self.txn.open_table(COURSES)?.insert(id, encode(&course, WHAT, id)?.as_slice())?;
         let mut change = super::audit::Change::updated(&before, &course, &self.names, now)
             .with_action(crate::domain::Action::Step(course.stage.label().into()));
-        if !note.is_empty() {
-            let field = "说明".to_owned();
-            change.changes.push(FieldChange { field, before: String::new(), after: note });
-        }
+        change.changes.extend(note);
         self.record(change)?;
         self.log.push(format!("指导记录 {} 办理过程：{}", record.number, course.stage.label()));
         Ok(course)

@@ -72,11 +72,7 @@ impl Ledger {
                 .ok_or_else(|| StoreError::Course("该事项录入时已公布，没有审查流程".into()))?;
             let (item_before, review_before) = (item.clone(), review.clone());
             let label = ReviewMove::label(step.target());
-            let comment = step.comment().map(|(field, text)| FieldChange {
-                field: field.into(),
-                before: String::new(),
-                after: text.into(),
-            });
+            let comment = step.comment().map(|(field, text)| FieldChange::added(field, text));
             review.apply(step, now, by).map_err(StoreError::Course)?;
             if review.state == ReviewState::Retired {
                 item.status = ItemStatus::Deactivated;
